@@ -1,0 +1,59 @@
+"""Screening settings: thresholds and options, with a stable fingerprint for audit.
+
+The default thresholds were chosen from the evaluation in ``docs/quality.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+DEFAULT_MATCH = 0.85
+DEFAULT_REVIEW = 0.70
+
+
+class Thresholds(BaseModel):
+    """Scores at or above ``match`` are matches; at or above ``review``, for review."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    match: float = Field(DEFAULT_MATCH, ge=0.0, le=1.0)
+    review: float = Field(DEFAULT_REVIEW, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.review > self.match:
+            raise ValueError(
+                f"review threshold {self.review} is above match threshold {self.match}; "
+                "review must be the lower one"
+            )
+        return self
+
+    def decide(self, score: float) -> tuple[str, str]:
+        """The decision for a score, and the sentence that says which threshold made it."""
+        if score >= self.match:
+            return "match", f"score {score:.3f} >= match threshold {self.match:.3f}"
+        if score >= self.review:
+            return "review", (
+                f"score {score:.3f} >= review threshold {self.review:.3f} "
+                f"and < match threshold {self.match:.3f}"
+            )
+        return "clear", f"score {score:.3f} < review threshold {self.review:.3f}"
+
+
+class Settings(BaseModel):
+    """Everything besides the lists that decides a screening result."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    max_hits: int = Field(10, ge=1, le=1000)
+    max_name_length: int = Field(500, ge=10, le=100_000)
+    use_country: bool = True  # a country given with the name adjusts the score (see docs)
+
+    def fingerprint(self) -> str:
+        """``sha256:<hex>`` of the settings, recorded in every result."""
+        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()
+        return "sha256:" + hashlib.sha256(blob).hexdigest()
