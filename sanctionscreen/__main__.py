@@ -1,0 +1,5 @@
+"""``python -m sanctionscreen`` runs the command line."""
+
+from sanctionscreen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The ``sanctionscreen`` command line: one module per sub-command.
+
+Each command module has ``register(subparsers)`` that adds its parser and sets
+``func`` to a ``run(args) -> int`` function. Errors of the library print as
+``ErrorType: message`` on stderr with exit code 2; exit code 1 means "ran fine,
+but something was flagged" only where a command says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sanctionscreen.errors import SanctionscreenError
+
+# Sub-command modules, in the order `--help` lists them.
+COMMANDS = (
+    "sanctionscreen.cli.check",
+    "sanctionscreen.cli.validate",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered."""
+    from sanctionscreen import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="sanctionscreen",
+        description="Screen names against sanctions and forced-labour watchlists, "
+        "with an explanation for every hit.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except SanctionscreenError as error:
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+def add_list_option(parser: argparse.ArgumentParser) -> None:
+    """The shared ``--list`` option: paths, or the word ``bundled``."""
+    parser.add_argument(
+        "--list",
+        dest="lists",
+        action="append",
+        metavar="PATH",
+        help="a watchlist file or folder (YAML, or an official list file); may be repeated; "
+        "'bundled' names the bundled lists; default: the bundled lists",
+    )
