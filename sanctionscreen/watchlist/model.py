@@ -56,6 +56,7 @@ class Alias(_Model):
     kind: AliasKind = "aka"
     script: str | None = None  # e.g. "Hang", "Hani", "Cyrl" (ISO 15924), when not Latin
     lang: str | None = None  # e.g. "ko", "zh", "ru"
+    note: str | None = None  # where the alias comes from, when not from the entity's sources
 
     _check_name = field_validator("name")(lambda v: _not_blank(v, "alias name"))
 
