@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,7 @@ entities:
       basis: reported
       categories: [prison_labour]
 """
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "watchlist-format.md"
 NAME_LINE = "    name: DALIAN SUN MOON STAR INTERNATIONAL LOGISTICS TRADING CO., LTD\n"
 
 
@@ -200,3 +202,14 @@ def test_folder_is_not_a_file_but_yaml_files_lists_it(tmp_path: Path) -> None:
     assert files == [tmp_path / "a.yml", tmp_path / "b.yaml"]
     assert [load_watchlist(f).id for f in files] == ["other-list", "test-list"]
     assert yaml_files(tmp_path / "b.yaml") == [tmp_path / "b.yaml"]
+
+
+def test_the_documented_example_loads_with_the_documented_hash(tmp_path: Path) -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    start = docs.index("## A full small example")
+    example = re.search(r"```yaml\n(.*?)```", docs[start:], re.S)
+    stated = re.search(r"content hash\s+`(sha256:[0-9a-f]{64})`", docs[start:])
+    assert example and stated
+    watchlist = load_watchlist(_write(tmp_path, example.group(1)))
+    assert len(watchlist.entities) == 3
+    assert watchlist.content_hash == stated.group(1)
