@@ -1,5 +1,56 @@
-"""sanctionscreen: explainable screening of supplier names against watchlists."""
+"""sanctionscreen: explainable screening of supplier names against watchlists.
+
+>>> import sanctionscreen
+>>> sanctionscreen.screen("Dalian Tianbao Intl Logistics Co Ltd").decision
+'match'
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from sanctionscreen.errors import (
+    ConfigurationError,
+    InputError,
+    ListFormatError,
+    SanctionscreenError,
+    WatchlistError,
+)
+from sanctionscreen.results import (
+    Comparison,
+    Explanation,
+    Hit,
+    ListInfo,
+    NormalisedName,
+    ScreeningResult,
+)
+from sanctionscreen.screener import Screener, compare, screen
+from sanctionscreen.settings import Settings, Thresholds
+from sanctionscreen.text.normalize import normalise
+from sanctionscreen.watchlist.loader import load_watchlist
+from sanctionscreen.watchlist.model import Alias, Entity, Watchlist
+
+__all__ = [
+    "Alias",
+    "Comparison",
+    "ConfigurationError",
+    "Entity",
+    "Explanation",
+    "Hit",
+    "InputError",
+    "ListFormatError",
+    "ListInfo",
+    "NormalisedName",
+    "SanctionscreenError",
+    "ScreeningResult",
+    "Screener",
+    "Settings",
+    "Thresholds",
+    "Watchlist",
+    "WatchlistError",
+    "__version__",
+    "compare",
+    "load_watchlist",
+    "normalise",
+    "screen",
+]

@@ -12,8 +12,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sanctionscreen.errors import SanctionscreenError
+from sanctionscreen.errors import ConfigurationError, SanctionscreenError
+
+if TYPE_CHECKING:
+    from sanctionscreen.screener import Screener
 
 # Sub-command modules, in the order `--help` lists them.
 COMMANDS = (
@@ -65,3 +69,29 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
         help="a watchlist file or folder (YAML, or an official list file); may be repeated; "
         "'bundled' names the bundled lists; default: the bundled lists",
     )
+
+
+def add_threshold_options(parser: argparse.ArgumentParser) -> None:
+    """The shared ``--match-threshold`` and ``--review-threshold`` options."""
+    parser.add_argument("--match-threshold", type=float, metavar="X",
+                        help="score at or above which a name is a match (default 0.85)")
+    parser.add_argument("--review-threshold", type=float, metavar="Y",
+                        help="score at or above which a name needs review (default 0.70)")
+
+
+def screener_from_args(args: argparse.Namespace) -> Screener:
+    """A Screener for the ``--list`` and threshold options of a command."""
+    from sanctionscreen.screener import Screener
+    from sanctionscreen.settings import Thresholds
+
+    given = {}
+    if getattr(args, "match_threshold", None) is not None:
+        given["match"] = args.match_threshold
+    if getattr(args, "review_threshold", None) is not None:
+        given["review"] = args.review_threshold
+    try:
+        thresholds = Thresholds(**given)
+    except ValueError as error:
+        raise ConfigurationError(str(error).splitlines()[-1].strip(),
+                                 hint="check --match-threshold and --review-threshold") from None
+    return Screener(args.lists or ["bundled"], thresholds=thresholds)

@@ -60,7 +60,7 @@ def validate_file(path: str | Path) -> list[Problem]:
     try:
         text = _read_text(path)
     except WatchlistError as error:
-        return [Problem(str(path), None, error.message)]
+        return [Problem(str(path), error.line, error.message)]
     return _parse(text, str(path))[1]
 
 
@@ -73,6 +73,10 @@ def yaml_files(path: str | Path) -> list[Path]:
 
 
 def _read_text(path: Path) -> str:
+    if path.is_dir():
+        raise WatchlistError("is a folder, not a watchlist file", path=path,
+                             hint="name a .yaml file, or pass the folder where folders are "
+                             "accepted (--list, validate)")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -103,13 +107,18 @@ def _parse(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
     if not isinstance(data, dict) or root is None:
         return None, [Problem(where, 1, "a watchlist file must be a mapping with 'id', 'title' "
                                         "and 'entities'")]
-    problems = list(_duplicate_keys(root, where)) + list(_duplicate_ids(root, where))
+    duplicate_ids = list(_duplicate_ids(root, where))
+    problems = list(_duplicate_keys(root, where)) + duplicate_ids
     try:
-        watchlist = Watchlist.model_validate(data)
+        watchlist: Watchlist | None = Watchlist.model_validate(data)
     except ValidationError as error:
         for item in error.errors():
-            problems.append(_problem_from_pydantic(item, root, data, where))
+            problem = _problem_from_pydantic(item, root, data, where)
+            if not (duplicate_ids and "is used twice" in problem.message):
+                problems.append(problem)
         watchlist = None
+    if watchlist is not None:
+        problems += _dangling_relations(watchlist, root, where)
     problems.sort(key=lambda p: p.line or 0)
     return (watchlist if not problems else None), _dedupe(problems)
 
@@ -205,3 +214,16 @@ def _duplicate_ids(root: yaml.Node, where: str) -> Iterator[Problem]:
                                        f"{first_line[id_node.value]}; ids must be unique")
         else:
             first_line[id_node.value] = line
+
+
+def _dangling_relations(watchlist: Watchlist, root: yaml.Node, where: str) -> list[Problem]:
+    ids = {entity.id for entity in watchlist.entities}
+    problems = []
+    for number, entity in enumerate(watchlist.entities):
+        for index, relation in enumerate(entity.related):
+            if relation.entity not in ids:
+                line, _ = _locate(root, None, ("entities", number, "related", index))
+                problems.append(Problem(where, line, f"entity {entity.id!r}: related entity "
+                                        f"{relation.entity!r} is not in this list; fix the id "
+                                        "or add that entity"))
+    return problems

@@ -197,7 +197,8 @@ def test_folder_is_not_a_file_but_yaml_files_lists_it(tmp_path: Path) -> None:
     _write(tmp_path / "sub", VALID, "c.yaml")
     error = _error(tmp_path)
     assert error.path == str(tmp_path)
-    assert error.message.startswith("cannot read file")
+    assert error.message == "is a folder, not a watchlist file"
+    assert error.hint is not None and "--list" in error.hint
     files = yaml_files(tmp_path)
     assert files == [tmp_path / "a.yml", tmp_path / "b.yaml"]
     assert [load_watchlist(f).id for f in files] == ["other-list", "test-list"]

@@ -1,0 +1,141 @@
+"""Line up the words of two names: joined and split words first, then word pairs.
+
+A word on one side may stand for two to four words on the other ("sunmoonstar" /
+"sun moon star", "chongchongang" / "chong chon gang"); such runs are merged into one
+unit before pairing. Pairs are then chosen greedily, best first, each unit used
+once, so word order does not matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sanctionscreen.matching.similarity import spelling_similarity, word_similarity
+from sanctionscreen.matching.weights import WordWeight, WordWeights
+
+JOIN_SIMILARITY = 0.85
+MAX_JOINED = 4
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One word, or a run of words merged because the other side writes them as one."""
+
+    parts: tuple[str, ...]
+    weight: float
+    kind: str
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass(frozen=True)
+class Pair:
+    query: Unit
+    listed: Unit
+    similarity: float
+    how: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    pairs: list[Pair]
+    unmatched_query: list[Unit]
+    unmatched_listed: list[Unit]
+    query_units: list[Unit]
+    listed_units: list[Unit]
+
+
+def _joins(singles: list[str], others: list[str]) -> list[tuple[float, int, int, int]]:
+    """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one."""
+    found: list[tuple[float, int, int, int]] = []
+    for i, word in enumerate(singles):
+        if len(word) < 4:
+            continue
+        best_single = max((word_similarity(word, other)[0] for other in others), default=0.0)
+        for j in range(len(others)):
+            for k in range(2, MAX_JOINED + 1):
+                if j + k > len(others):
+                    break
+                joined = "".join(others[j : j + k])
+                if abs(len(joined) - len(word)) > max(2, len(word) // 5):
+                    continue
+                similarity = spelling_similarity(word, joined)
+                if similarity >= JOIN_SIMILARITY and similarity > best_single:
+                    found.append((similarity, i, j, k))
+    return found
+
+
+def _units(words: list[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
+    starts = dict(runs)
+    units: list[Unit] = []
+    i = 0
+    while i < len(words):
+        size = starts.get(i, 1)
+        parts = tuple(words[i : i + size])
+        units.append(_unit(parts, [weights(part) for part in parts]))
+        i += size
+    return units
+
+
+def _unit(parts: tuple[str, ...], weights: list[WordWeight]) -> Unit:
+    weight = sum(w.weight for w in weights)
+    kinds = [w.kind for w in weights]
+    kind = "distinctive" if "distinctive" in kinds else max(kinds, key=kinds.count)
+    return Unit(parts, round(weight, 4), kind)
+
+
+def _choose_runs(joins: list[tuple[float, int, int, int]]) -> tuple[set[int], list[tuple[int, int]]]:
+    used_single: set[int] = set()
+    used_other: set[int] = set()
+    runs: list[tuple[int, int]] = []
+    for _, i, j, k in sorted(joins, key=lambda t: (-t[0], t[1], t[2], t[3])):
+        span = set(range(j, j + k))
+        if i in used_single or span & used_other:
+            continue
+        used_single.add(i)
+        used_other |= span
+        runs.append((j, k))
+    return used_single, runs
+
+
+def align(query: list[str], listed: list[str], weights: WordWeights) -> Alignment:
+    """Align the words of a query name with those of a listed name."""
+    _, listed_runs = _choose_runs(_joins(query, listed))
+    taken = {j + n for j, k in listed_runs for n in range(k)}
+    query_joins = [t for t in _joins(listed, query) if t[1] not in taken]
+    _, query_runs = _choose_runs(query_joins)
+    query_units = _units(query, query_runs, weights)
+    listed_units = _units(listed, listed_runs, weights)
+
+    options: list[tuple[float, int, int, float, str]] = []
+    for qi, q in enumerate(query_units):
+        for li, c in enumerate(listed_units):
+            similarity, how = word_similarity(q.text, c.text)
+            if similarity > 0:
+                if len(q.parts) > 1 or len(c.parts) > 1:
+                    how = "joined words" if similarity == 1.0 else "joined words, spelled differently"
+                options.append((similarity * (q.weight + c.weight), qi, li, similarity, how))
+    options.sort(key=lambda t: (-t[0], -t[3], t[1], t[2]))
+    pairs: list[Pair] = []
+    used_q: set[int] = set()
+    used_l: set[int] = set()
+    for _, qi, li, similarity, how in options:
+        if qi in used_q or li in used_l:
+            continue
+        used_q.add(qi)
+        used_l.add(li)
+        pairs.append(Pair(query_units[qi], listed_units[li], similarity, how))
+    pairs.sort(key=lambda p: query_units.index(p.query))
+    return Alignment(
+        pairs=pairs,
+        unmatched_query=[u for i, u in enumerate(query_units) if i not in used_q],
+        unmatched_listed=[u for i, u in enumerate(listed_units) if i not in used_l],
+        query_units=query_units,
+        listed_units=listed_units,
+    )

@@ -1,0 +1,66 @@
+"""Similarity of two normalised words, in 0..1, with a few words saying how they met.
+
+- the same word: 1.0
+- numbers: equal or not at all
+- spelling: optimal-string-alignment edit distance (a swap of two neighbouring
+  letters counts as one edit), normalised by the longer word; words of three letters
+  or fewer must be equal, and a similarity below ``MIN_SIMILARITY`` counts as none
+- romanisation: words of five letters or more whose romanisation keys agree
+  (``romanisation.yaml``: Sinhung / Shinheung) score 0.95; keys that nearly agree
+  score their edit similarity times 0.95
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import OSA
+
+from sanctionscreen.text import tables
+
+MIN_SIMILARITY = 0.6
+SHORT_WORD = 3
+
+
+@cache
+def _rules() -> tuple[tuple[tuple[str, str], ...], int, float]:
+    table = tables.romanisation()
+    return tuple(table.rules), table.min_length, table.similarity
+
+
+@lru_cache(maxsize=200_000)
+def romanisation_key(word: str) -> str:
+    """Fold romanisation variants onto one key: ``shinheung`` and ``sinhung`` -> ``sinhunk``."""
+    rules, _, _ = _rules()
+    key = word
+    for old, new in rules:
+        key = key.replace(old, new)
+    folded = [c for i, c in enumerate(key) if i == 0 or c != key[i - 1]]
+    return "".join(folded)
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """Edit similarity of two strings (OSA distance over the longer length), 0..1."""
+    return float(OSA.normalized_similarity(a, b))
+
+
+@lru_cache(maxsize=500_000)
+def word_similarity(a: str, b: str) -> tuple[float, str]:
+    """``(similarity, how)`` for two normalised words."""
+    if a == b:
+        return 1.0, "same word"
+    if a.isdigit() or b.isdigit():
+        return 0.0, "different numbers" if a.isdigit() and b.isdigit() else "number vs word"
+    if min(len(a), len(b)) <= SHORT_WORD:
+        return 0.0, "short words must be equal"
+    spelling = spelling_similarity(a, b)
+    _, min_length, key_similarity = _rules()
+    if min(len(a), len(b)) >= min_length:
+        ka, kb = romanisation_key(a), romanisation_key(b)
+        by_key = key_similarity * (1.0 if ka == kb else spelling_similarity(ka, kb))
+        if by_key > spelling and by_key >= MIN_SIMILARITY:
+            how = "romanisation variant" if ka == kb else "romanisation variant, spelled differently"
+            return round(by_key, 4), how
+    if spelling < MIN_SIMILARITY:
+        return 0.0, "too different"
+    return round(spelling, 4), "spelling differs"

@@ -1,0 +1,278 @@
+"""Screen names against loaded watchlists: the :class:`Screener` and its one-call helpers.
+
+A ``Screener`` loads its lists once, normalises every listed name, weighs words by
+their frequency in those lists and builds a candidate index. ``screen`` then
+normalises the query, asks the index for candidates, scores and explains each, and
+keeps the hits at or above the review threshold, best first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Union
+
+from sanctionscreen.errors import ConfigurationError, InputError
+from sanctionscreen.index import CandidateIndex
+from sanctionscreen.matching.score import explain
+from sanctionscreen.matching.weights import WordWeights
+from sanctionscreen.results import (
+    DECISION_ORDER,
+    Adjustment,
+    Comparison,
+    Explanation,
+    Hit,
+    ListInfo,
+    ScreeningResult,
+)
+from sanctionscreen.settings import Settings, Thresholds
+from sanctionscreen.text.normalize import normalise
+from sanctionscreen.watchlist.model import Entity, Watchlist
+
+ListSpec = Union[str, Path, Watchlist]
+CANDIDATES = 40
+COUNTRY_AGREES = 0.02
+COUNTRY_DIFFERS = -0.03
+
+
+@dataclass(frozen=True)
+class _ListedName:
+    list_index: int
+    entity: Entity
+    name: str
+    kind: str
+
+
+def resolve_lists(specs: Iterable[ListSpec]) -> list[Watchlist]:
+    """Turn ``"bundled"``, paths and ``Watchlist`` objects into loaded watchlists."""
+    from sanctionscreen.watchlist.bundled import bundled_watchlists
+    from sanctionscreen.watchlist.loader import load_watchlist, yaml_files
+
+    loaded: list[Watchlist] = []
+    for spec in specs:
+        if isinstance(spec, Watchlist):
+            loaded.append(spec)
+        elif str(spec) == "bundled":
+            loaded.extend(bundled_watchlists())
+        elif isinstance(spec, (str, Path)):
+            path = Path(spec)
+            if path.is_dir() and yaml_files(path) and not (path / "sdn.csv").exists():
+                loaded.extend(load_watchlist(p) for p in yaml_files(path))
+            elif path.suffix in (".yaml", ".yml"):
+                loaded.append(load_watchlist(path))
+            else:
+                loaded.append(_load_official(path))
+        else:
+            raise ConfigurationError(f"cannot use {spec!r} as a list",
+                                     hint="pass a path, a Watchlist or the word 'bundled'")
+    return loaded
+
+
+def _load_official(path: Path) -> Watchlist:
+    try:
+        from sanctionscreen.importers import load_list
+    except ImportError:  # pragma: no cover - the importers ship with the package
+        from sanctionscreen.watchlist.loader import load_watchlist as load_list
+    return load_list(path)
+
+
+class Screener:
+    """Loaded lists, settings and index, reusable for any number of names.
+
+    >>> Screener().screen("Dalian Tianbao Intl Logistics Co Ltd").decision
+    'match'
+    """
+
+    def __init__(self, lists: ListSpec | Sequence[ListSpec] = ("bundled",), *,
+                 thresholds: Thresholds | dict[str, float] | None = None,
+                 settings: Settings | None = None) -> None:
+        specs = [lists] if isinstance(lists, (str, Path, Watchlist)) else list(lists)
+        if not specs:
+            raise ConfigurationError("no lists given", hint="pass 'bundled' or a path")
+        self.watchlists = resolve_lists(specs)
+        settings = settings or Settings()
+        if thresholds is not None:
+            chosen = thresholds if isinstance(thresholds, Thresholds) else Thresholds(**thresholds)
+            settings = settings.model_copy(update={"thresholds": chosen})
+        self.settings = settings
+        self._names: list[_ListedName] = []
+        for list_index, watchlist in enumerate(self.watchlists):
+            for entity in watchlist.entities:
+                for name, kind in entity.names():
+                    self._names.append(_ListedName(list_index, entity, name, kind))
+        normalised = [normalise(n.name).words for n in self._names]
+        self.weights = WordWeights.from_names(normalised)
+        self.index = CandidateIndex(normalised, self.weights)
+        self.lists_info = [ListInfo(
+            id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
+            content_hash=w.content_hash, entities=len(w.entities),
+            names=sum(len(e.names()) for e in w.entities)) for w in self.watchlists]
+        self._settings_dump = settings.model_dump(mode="json")
+        self._settings_hash = settings.fingerprint()
+
+    def screen(self, name: Any, *, country: str | None = None) -> ScreeningResult:
+        """Screen one name; a name that cannot be screened gives decision ``error``."""
+        try:
+            query = self._check(name)
+        except InputError as error:
+            return self._result(_printable(name), "error", [], error=error.message)
+        normalised = normalise(query)
+        if not normalised.words:
+            return self._result(query, "error", [], error="nothing is left of the name after "
+                                "normalisation (only punctuation, symbols or invisible characters)")
+        best: dict[tuple[int, str], Hit] = {}
+        for number in self.index.candidates(normalised.words, limit=CANDIDATES):
+            listed = self._names[number]
+            explanation = explain(normalised, normalise(listed.name), weights=self.weights,
+                                  thresholds=self.settings.thresholds, listed_kind=listed.kind)
+            explanation = self._adjust(explanation, listed, country)
+            if explanation.decision == "clear":
+                continue
+            key = (listed.list_index, listed.entity.id)
+            score = explanation.score.score
+            if key not in best or score > best[key].score:
+                best[key] = self._hit(listed, explanation)
+        hits = sorted(best.values(), key=lambda h: (-h.score, h.list, h.entity_id))
+        hits = hits[: self.settings.max_hits]
+        decision = hits[0].decision if hits else "clear"
+        return self._result(query, decision, hits)
+
+    def screen_many(self, names: Iterable[Any], *, workers: int = 1) -> Iterator[ScreeningResult]:
+        """Screen many names, in input order; items are names or ``(name, country)`` pairs.
+
+        With ``workers > 1`` the names are shared among processes (on platforms that
+        can fork); results are identical to one worker and come back in input order.
+        """
+        if workers < 1:
+            raise ConfigurationError(f"workers must be at least 1, not {workers!r}")
+        items = (item if isinstance(item, tuple) else (item, None) for item in names)
+        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for name, country in items:
+                yield self.screen(name, country=country)
+            return
+        global _WORKER_SCREENER
+        _WORKER_SCREENER = self
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            yield from pool.imap(_screen_in_worker, items, chunksize=64)
+
+    def compare(self, query: str, candidate: str) -> Comparison:
+        """Compare two names with this screener's word weights and thresholds."""
+        return _compare(query, candidate, self.weights, self.settings.thresholds)
+
+    def _check(self, name: Any) -> str:
+        if not isinstance(name, str):
+            raise InputError(f"a name must be text, not {type(name).__name__}")
+        text = _printable(name)
+        if not text.strip():
+            raise InputError("the name is empty")
+        if len(text) > self.settings.max_name_length:
+            raise InputError(f"the name is {len(text):,} characters long; the limit is "
+                             f"{self.settings.max_name_length:,} (Settings.max_name_length)")
+        return text
+
+    def _adjust(self, explanation: Explanation, listed: _ListedName,
+                country: str | None) -> Explanation:
+        adjustments: list[Adjustment] = []
+        score = explanation.score.score
+        countries = listed.entity.countries
+        if country and self.settings.use_country and countries:
+            code = country.strip().upper()
+            delta = COUNTRY_AGREES if code in countries else COUNTRY_DIFFERS
+            after = round(min(1.0, max(0.0, score + delta)), 4)
+            agrees = "agrees with" if delta > 0 else "is not among"
+            adjustments.append(Adjustment(
+                rule="country", before=score, after=after,
+                reason=f"the country given, {code}, {agrees} the entity's countries "
+                f"({', '.join(countries)}): {delta:+.2f}"))
+            score = after
+        decision, rule = self.settings.thresholds.decide(score)
+        if listed.kind == "weak" and decision == "match":
+            decision = "review"
+            rule += "; matched a weak alias, so at most review"
+        if not adjustments and decision == explanation.decision:
+            return explanation
+        detail = explanation.score.model_copy(update={
+            "adjustments": [*explanation.score.adjustments, *adjustments], "score": score})
+        threshold = explanation.threshold.model_copy(update={"decided_by": rule})
+        return explanation.model_copy(update={"score": detail, "decision": decision,
+                                              "threshold": threshold})
+
+    def _hit(self, listed: _ListedName, explanation: Explanation) -> Hit:
+        entity = listed.entity
+        return Hit(entity_id=entity.id, list=self.watchlists[listed.list_index].id,
+                   entity_name=entity.name, entity_type=entity.type, matched_name=listed.name,
+                   matched_name_kind=listed.kind, score=explanation.score.score,
+                   decision=explanation.decision, risk=entity.risk, summary=entity.summary,
+                   sources=entity.sources, countries=entity.countries, explanation=explanation)
+
+    def _result(self, query: str, decision: str, hits: list[Hit], *,
+                error: str | None = None) -> ScreeningResult:
+        from sanctionscreen import __version__
+
+        return ScreeningResult(query=query, decision=decision, hits=hits,  # type: ignore[arg-type]
+                               error=error, lists=self.lists_info, settings=self._settings_dump,
+                               settings_hash=self._settings_hash, library_version=__version__)
+
+
+_WORKER_SCREENER: Screener | None = None
+
+
+def _screen_in_worker(item: tuple[Any, str | None]) -> ScreeningResult:
+    assert _WORKER_SCREENER is not None
+    return _WORKER_SCREENER.screen(item[0], country=item[1])
+
+
+def _printable(value: Any) -> str:
+    """Text safe to store and serialise: lone surrogates become U+FFFD."""
+    text = value if isinstance(value, str) else repr(value)[:200]
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
+def _compare(query: str, candidate: str, weights: WordWeights,
+             thresholds: Thresholds) -> Comparison:
+    for value, what in ((query, "query"), (candidate, "candidate")):
+        if not isinstance(value, str):
+            raise InputError(f"the {what} must be text, not {type(value).__name__}")
+    explanation = explain(normalise(_printable(query)), normalise(_printable(candidate)),
+                          weights=weights, thresholds=thresholds)
+    return Comparison(query=query, candidate=candidate, score=explanation.score.score,
+                      decision=explanation.decision, explanation=explanation)
+
+
+def compare(query: str, candidate: str, *,
+            thresholds: Thresholds | dict[str, float] | None = None) -> Comparison:
+    """Compare two names without a list; word weights come from the tables alone.
+
+    >>> compare("Shinheung Trading Company", "Korea Sinhung Trading Corporation").decision
+    'review'
+    """
+    chosen = thresholds if isinstance(thresholds, Thresholds) else Thresholds(**(thresholds or {}))
+    return _compare(query, candidate, WordWeights(), chosen)
+
+
+@lru_cache(maxsize=1)
+def _default_screener() -> Screener:
+    return Screener()
+
+
+def screen(name: str, *, country: str | None = None,
+           thresholds: Thresholds | dict[str, float] | None = None,
+           lists: ListSpec | Sequence[ListSpec] | None = None) -> ScreeningResult:
+    """Screen one name against the bundled lists (or ``lists``), in one call.
+
+    >>> screen("Korea Shinheung Trading Corp.").decision
+    'match'
+    """
+    if thresholds is None and lists is None:
+        return _default_screener().screen(name, country=country)
+    return Screener(lists if lists is not None else ("bundled",),
+                    thresholds=thresholds).screen(name, country=country)
+
+
+def best_decision(results: Iterable[ScreeningResult]) -> str:
+    """The most serious decision among results (match > review > clear > error)."""
+    return max((r.decision for r in results), key=DECISION_ORDER.__getitem__, default="clear")

@@ -1,0 +1,140 @@
+"""The normalisation pipeline: a name in, the words to compare out, with every change recorded.
+
+Steps, in order (each documented in ``docs/matching.md``):
+unicode (NFKC) -> invisible characters -> case -> scripts (Chinese/Hangul words,
+look-alike letters, transliteration, accents) -> punctuation -> spaced letters ->
+numbers -> abbreviations -> synonyms -> legal forms. Small words (of, the, and)
+stay in the list; they weigh nothing when names are compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from sanctionscreen.results import NormalisationStep, NormalisedName
+from sanctionscreen.text import scripts, words
+
+_CJK = frozenset({"han", "hangul", "kana"})
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _remove_invisible(text: str) -> tuple[str, list[str]]:
+    """Drop format/control/unassigned characters; whitespace-like controls become spaces."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char in "\t\n\r\v\f" or category in ("Zs", "Zl", "Zp"):
+            kept.append(" ")
+        elif category in ("Cf", "Cc", "Co", "Cn", "Cs"):
+            removed.append(unicodedata.name(char, f"U+{ord(char):04X}"))
+        else:
+            kept.append(char)
+    return "".join(kept), removed
+
+
+def _scripts(text: str) -> tuple[str, list[str]]:
+    """Chinese/Hangul runs to known words + transliteration; look-alikes folded; rest to ASCII."""
+    notes: list[str] = []
+    pieces: list[str] = []
+    run = ""
+    run_is_cjk = False
+    for char in [*text, "\0"]:
+        is_cjk = scripts.script_of(char) in _CJK
+        if char != "\0" and (not run or is_cjk == run_is_cjk):
+            run += char
+            run_is_cjk = is_cjk
+            continue
+        if run_is_cjk:
+            segmented = scripts.segment_cjk(run)
+            notes.extend(note for _, note in segmented)
+            pieces.append(" " + " ".join(latin for latin, _ in segmented) + " ")
+        else:
+            pieces.append(_LETTER_RUN.sub(lambda m: _latin_word(m.group(), notes), run))
+        run, run_is_cjk = char, is_cjk
+    return "".join(pieces), notes
+
+
+def _latin_word(word: str, notes: list[str]) -> str:
+    folded = scripts.fold_lookalikes(word)
+    if folded != word:
+        notes.append(f"look-alike letters in '{word}' read as Latin: '{folded}'")
+    latin = scripts.transliterate(folded)
+    if latin != folded:
+        kinds = {scripts.script_of(c) for c in folded if not c.isascii() and c.isalpha()}
+        what = "accents removed" if kinds <= {"latin"} else "transliterated from " + ", ".join(
+            sorted(k.capitalize() for k in kinds - {"latin"}))
+        notes.append(f"'{folded}' {what}: '{latin}'")
+    return latin
+
+
+def _punctuation(text: str) -> str:
+    text = _POSSESSIVE.sub("", text)
+    text = _APOSTROPHES.sub("", text)
+    text = text.replace("&", " and ").replace("+", " and ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_WORD_STEPS: tuple[tuple[str, Callable[[list[str]], list[str]], str], ...] = (
+    ("spaced_letters", words.join_spaced_letters, "single letters joined into one word"),
+    ("numbers", words.numbers_as_digits, "number words and numerals written as digits"),
+    ("abbreviations", words.expand_abbreviations, "abbreviations expanded"),
+    ("synonyms", words.apply_synonyms, "words with the same meaning read as one"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def normalise(name: str) -> NormalisedName:
+    """Normalise a name for comparison, recording each step that changed it.
+
+    >>> normalise("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.").normalised
+    'dalian sun moon star international logistics trading'
+    """
+    steps: list[NormalisationStep] = []
+
+    def record(step: str, before: str, after: str, detail: str) -> None:
+        if before != after:
+            steps.append(NormalisationStep(step=step, before=before, after=after, detail=detail))
+
+    text = unicodedata.normalize("NFKC", name)
+    record("unicode", name, text, "compatibility characters folded (fullwidth, styled, "
+           "circled or ligature letters) by Unicode NFKC")
+    cleaned, removed = _remove_invisible(text)
+    if removed:
+        names = ", ".join(sorted(set(removed)))
+        record("invisible", text, cleaned, f"removed {len(removed)} invisible or control "
+               f"character(s): {names}")
+    text = cleaned
+    lowered = text.casefold()
+    record("case", text, lowered, "lower case")
+    converted, notes = _scripts(lowered)
+    record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
+    plain = _punctuation(converted)
+    record("punctuation", converted, plain, "punctuation removed ('&' read as 'and', "
+           "apostrophes and possessive 's dropped)")
+    tokens = plain.split()
+    for step, function, detail in _WORD_STEPS:
+        after = function(tokens)
+        record(step, " ".join(tokens), " ".join(after), _detail(detail, tokens, after))
+        tokens = after
+    kept, forms = words.set_aside_legal_forms(tokens)
+    if forms:
+        quoted = ", ".join(f"'{form}'" for form in forms)
+        record("legal_forms", " ".join(tokens), " ".join(kept), f"legal form {quoted} set aside")
+    tokens = kept
+    return NormalisedName(original=name, normalised=" ".join(tokens), words=tokens,
+                          legal_forms=forms, steps=steps)
+
+
+def _detail(what: str, before: list[str], after: list[str]) -> str:
+    gone = [w for w in before if w not in after]
+    new = [w for w in after if w not in before]
+    if gone and new:
+        return f"{what}: {' '.join(gone)} -> {' '.join(new)}"
+    return what

@@ -1,0 +1,137 @@
+"""The reference tables behind normalisation, read once from YAML package data.
+
+Each table lives in ``sanctionscreen/data/<name>.yaml`` with a header comment that
+documents its fields and sources. They are loaded lazily on first use, validated
+into pydantic models, and cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from sanctionscreen.errors import ConfigurationError
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalFormGroup(_Table):
+    group: str
+    forms: list[str]
+
+
+class LegalForms(_Table):
+    limited: LegalFormGroup
+    joint_stock: LegalFormGroup
+    corporation: LegalFormGroup
+    native: LegalFormGroup
+    native_groups: dict[str, str]
+
+    def latin_groups(self) -> dict[str, str]:
+        """Latin form (space-separated words) -> group."""
+        table: dict[str, str] = {}
+        for entry in (self.limited, self.joint_stock, self.corporation):
+            for form in entry.forms:
+                table[" ".join(form.split())] = entry.group
+        return table
+
+
+class CommonWords(_Table):
+    weights: dict[str, float]
+    stopwords: list[str]
+    classes: dict[str, list[str]]
+
+
+class Numbers(_Table):
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    ordinals: dict[str, int]
+    roman: bool
+
+
+class Romanisation(_Table):
+    min_length: int
+    similarity: float
+    rules: list[tuple[str, str]]
+
+
+class Confusables(_Table):
+    cyrillic: dict[str, str]
+    greek: dict[str, str]
+
+
+def _load(name: str) -> Any:
+    path = resources.files("sanctionscreen") / "data" / f"{name}.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigurationError(f"cannot read table: {error}", path=str(path),
+                                 hint="reinstall sanctionscreen") from None
+
+
+def _validated(model: type[_Table], name: str) -> Any:
+    try:
+        return model.model_validate(_load(name))
+    except ValidationError as error:
+        raise ConfigurationError(f"table does not validate: {error}",
+                                 path=f"sanctionscreen/data/{name}.yaml") from None
+
+
+@cache
+def legal_forms() -> LegalForms:
+    """Legal forms by group (``legal_forms.yaml``)."""
+    result: LegalForms = _validated(LegalForms, "legal_forms")
+    return result
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation -> full word (``abbreviations.yaml``)."""
+    data = _load("abbreviations")
+    return {str(key): str(value) for key, value in data.items()}
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """Variant word or phrase -> canonical word (``synonyms.yaml``)."""
+    data = _load("synonyms")
+    table: dict[str, str] = {}
+    for canonical, variants in data.items():
+        for variant in variants:
+            table[str(variant)] = str(canonical)
+    return table
+
+
+@cache
+def common_words() -> CommonWords:
+    """Word classes and weights (``common_words.yaml``)."""
+    result: CommonWords = _validated(CommonWords, "common_words")
+    return result
+
+
+@cache
+def numbers() -> Numbers:
+    """Number words (``numbers.yaml``)."""
+    result: Numbers = _validated(Numbers, "numbers")
+    return result
+
+
+@cache
+def romanisation() -> Romanisation:
+    """Romanisation folding rules (``romanisation.yaml``)."""
+    result: Romanisation = _validated(Romanisation, "romanisation")
+    return result
+
+
+@cache
+def confusables() -> dict[str, str]:
+    """Look-alike letter -> Latin letter (``confusables.yaml``)."""
+    table: Confusables = _validated(Confusables, "confusables")
+    return {**table.cyrillic, **table.greek}
