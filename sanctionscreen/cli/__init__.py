@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 COMMANDS = (
     "sanctionscreen.cli.check",
     "sanctionscreen.cli.validate",
+    "sanctionscreen.cli.evaluate",
 )
 
 
