@@ -1,4 +1,4 @@
-"""The audit trail of a run: the header record (what was screened, against what, how) and the summary.
+"""The audit trail of a run: the header record (what, against what, how) and the summary.
 
 The header names the library version, the settings and their hash, each list's
 id, version and content hash, the input file and its sha256, the decisions file

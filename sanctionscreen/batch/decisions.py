@@ -95,7 +95,7 @@ def entity_fingerprint(hit: Hit) -> str:
         "countries": hit.countries,
         "risk": hit.risk.model_dump(mode="json"),
         "summary": hit.summary,
-        "sources": [s.model_dump(mode="json") for s in hit.sources],
+        "sources": hit.model_dump(mode="json", include={"sources"})["sources"],
     }
     blob = json.dumps(listing, sort_keys=True, ensure_ascii=False).encode()
     return "sha256:" + hashlib.sha256(blob).hexdigest()
@@ -147,7 +147,7 @@ class DecisionBook:
                     file=self.file,
                     entry=position + 1,
                     applied=applies,
-                )  # fmt: skip
+                )
             )
         if not any(c.applied for c in citations):
             return ScreenedRow(

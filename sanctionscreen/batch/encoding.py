@@ -105,7 +105,7 @@ def text_stream(binary: BinaryIO, *, encoding: str | None = None) -> tuple[io.Te
                 encoding = "utf-8-sig"
             binary.seek(start)
     stream = io.TextIOWrapper(
-        binary,  # type: ignore[arg-type]
+        binary,
         encoding=encoding,
         errors="surrogateescape",
         newline="",

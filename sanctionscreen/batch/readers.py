@@ -208,7 +208,7 @@ def _first_jsonl_keys(stream: BinaryIO, encoding: str) -> list[str]:
     text, _ = text_stream(stream, encoding=encoding)
     keys: list[str] = []
     try:
-        for _, line in zip(range(1000), text):
+        for _, line in zip(range(1000), text, strict=False):
             try:
                 record = json.loads(line)
             except ValueError:

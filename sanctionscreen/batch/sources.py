@@ -70,7 +70,8 @@ def open_source(source: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         )
     if str(source) == "-":
         incoming = stdin if stdin is not None else sys.stdin.buffer
-        spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX))
+        # The spool outlives this function: Source.close() closes it.
+        spool = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=_SPOOL_MAX))  # noqa: SIM115
         sha, size = _hash_stream(incoming, copy_to=spool)
         spool.seek(0)
         return Source(name="-", stream=spool, sha256=sha, size=size, path=None)
@@ -130,4 +131,4 @@ def check_format(value: str | None) -> InputFormat | None:
         raise InputError(
             f"unknown input format {value!r}", hint="use one of " + ", ".join(INPUT_FORMATS)
         )
-    return cast(InputFormat, value)
+    return value

@@ -101,7 +101,7 @@ def result_record(outcome: ScreenedRow, columns: list[str]) -> dict[str, Any]:
     return {
         "record": "result",
         "row": outcome.input.row,
-        "input": dict(zip(columns, (printable(c) for c in outcome.input.cells))),
+        "input": dict(zip(columns, (printable(c) for c in outcome.input.cells), strict=False)),
         "name": None if outcome.input.name is None else printable(outcome.input.name),
         "country": outcome.input.country and printable(outcome.input.country),
         "address": outcome.input.address and printable(outcome.input.address),

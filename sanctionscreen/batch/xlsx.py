@@ -8,6 +8,7 @@ Cell values become text the way a reader sees them: whole numbers without
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,7 @@ def cell_text(value: object) -> str:
 
 def _load_workbook(source: Source) -> Any:
     try:
-        import openpyxl
+        openpyxl = importlib.import_module("openpyxl")  # optional: the 'xlsx' extra
     except ImportError:
         raise InputError(
             "reading XLSX files needs openpyxl, which is not installed",

@@ -1,0 +1,176 @@
+"""Screen a whole supplier file: read rows, screen them in batches, apply decisions, write results.
+
+:func:`screen_file` streams: rows are read, screened ``batch_size`` at a time and
+written in input order, so memory does not grow with the file. Rows whose name
+cannot be screened skip the screener and are written with decision ``error``.
+A file output is written to ``<output>.part`` and renamed when the run is done,
+so an interrupted run never leaves a report that looks complete.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Protocol, TextIO
+
+from sanctionscreen.batch.audit import RunSummary, now_utc, run_header
+from sanctionscreen.batch.decisions import DecisionBook, load_decisions
+from sanctionscreen.batch.html_report import HtmlWriter
+from sanctionscreen.batch.outcome import ScreenedRow
+from sanctionscreen.batch.progress import Progress
+from sanctionscreen.batch.readers import open_input
+from sanctionscreen.batch.rows import InputRow
+from sanctionscreen.batch.writers import OUTPUT_FORMATS, CsvWriter, JsonlWriter, Writer
+from sanctionscreen.errors import ConfigurationError, InputError, SanctionscreenError
+from sanctionscreen.results import ListInfo, ScreeningResult
+from sanctionscreen.settings import Settings
+
+BATCH_SIZE = 1000
+
+
+class ScreenerLike(Protocol):
+    """What the runner needs of a :class:`sanctionscreen.Screener`."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def lists_info(self) -> list[ListInfo]: ...
+
+    def screen_many(
+        self, names: Iterable[str | tuple[str, str | None]], *, workers: int = 1
+    ) -> Iterator[ScreeningResult]: ...
+
+
+def _outcomes(
+    rows: Iterator[InputRow],
+    screener: ScreenerLike,
+    book: DecisionBook | None,
+    *,
+    workers: int,
+    batch_size: int,
+) -> Iterator[ScreenedRow]:
+    hashes = {info.id: info.content_hash for info in screener.lists_info}
+    while batch := list(itertools.islice(rows, batch_size)):
+        todo: list[str | tuple[str, str | None]] = [
+            (row.name, row.country) for row in batch if row.screenable and row.name is not None
+        ]
+        results = iter(screener.screen_many(todo, workers=workers) if todo else ())
+        for row in batch:
+            if not row.screenable:
+                yield ScreenedRow(input=row, decision="error", error=row.problem)
+                continue
+            result = next(results, None)
+            if result is None:
+                raise SanctionscreenError(
+                    "the screener returned fewer results than names given", row=row.row
+                )
+            if book is not None:
+                yield book.apply(row, result, hashes)
+            else:
+                yield ScreenedRow(
+                    input=row, decision=result.decision, result=result, error=result.error
+                )
+
+
+def _writer(fmt: str, stream: TextIO) -> Writer:
+    if fmt == "csv":
+        return CsvWriter(stream)
+    if fmt == "jsonl":
+        return JsonlWriter(stream)
+    return HtmlWriter(stream)
+
+
+def _open_output(
+    output: str | Path | TextIO, input_path: Path | None
+) -> tuple[TextIO, Path | None]:
+    """The stream to write to, and the ``.part`` file behind it when writing a file."""
+    if not isinstance(output, (str, Path)):
+        return output, None
+    if str(output) == "-":
+        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=""), None
+    target = Path(output)
+    if input_path is not None and target.exists() and target.resolve() == input_path.resolve():
+        raise InputError("the output would overwrite the input file", path=target,
+                         hint="choose another --output")  # fmt: skip
+    part = target.with_name(target.name + ".part")
+    try:
+        return part.open("w", encoding="utf-8", newline=""), part
+    except OSError as error:
+        raise InputError(f"cannot write the output: {error.strerror}", path=target) from None
+
+
+def screen_file(
+    source: str | Path,
+    output: str | Path | TextIO,
+    *,
+    screener: ScreenerLike,
+    format: str = "csv",
+    input_format: str | None = None,
+    column: str | int | None = None,
+    country_column: str | int | None = None,
+    address_column: str | int | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    decisions: str | Path | DecisionBook | None = None,
+    workers: int = 1,
+    progress: bool | None = None,
+    batch_size: int = BATCH_SIZE,
+    stdin: BinaryIO | None = None,
+) -> RunSummary:
+    """Screen every row of ``source`` and write ``format`` (csv, jsonl, html) to ``output``.
+
+    ``output`` is a path, ``-`` for standard output, or an open text stream.
+    ``progress`` None shows a counter on stderr only when it is a terminal.
+    Returns the run summary; raises :class:`InputError` if the input cannot be read.
+    """
+    if format not in OUTPUT_FORMATS:
+        raise ConfigurationError(f"unknown output format {format!r}",
+                                 hint="use one of " + ", ".join(OUTPUT_FORMATS))  # fmt: skip
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ConfigurationError(f"workers must be a whole number of at least 1, not {workers!r}")
+    book = load_decisions(decisions) if isinstance(decisions, (str, Path)) else decisions
+    started, clock = now_utc(), time.monotonic()
+    summary = RunSummary(started_at=started)
+    with open_input(
+        source, input_format=input_format, column=column, country_column=country_column,
+        address_column=address_column, encoding=encoding, sheet=sheet,
+        max_name_length=screener.settings.max_name_length, stdin=stdin,
+    ) as input_file:  # fmt: skip
+        stream, part = _open_output(output, input_file._source.path if input_file._source else None)
+        bar = Progress(enabled=progress)
+        try:
+            writer = _writer(format, stream)
+            header = run_header(
+                input_file=input_file, settings=screener.settings,
+                lists=screener.lists_info, decisions=book, started_at=started,
+            )  # fmt: skip
+            writer.start(header)
+            rows = input_file.rows()
+            for outcome in _outcomes(rows, screener, book, workers=workers, batch_size=batch_size):
+                writer.write(outcome)
+                summary.add(outcome)
+                bar.update(summary.rows_read, summary.flagged)
+            summary.trailing_blank_rows = input_file.trailing_blank_rows
+            summary.ended_at = now_utc()
+            summary.duration_seconds = round(time.monotonic() - clock, 3)
+            writer.finish(summary)
+        except BaseException:
+            if part is not None:
+                stream.close()
+                part.unlink(missing_ok=True)
+            raise
+        finally:
+            bar.close()
+        if part is not None:
+            stream.close()
+            os.replace(part, Path(output))  # type: ignore[arg-type]
+        elif isinstance(stream, io.TextIOWrapper) and output == "-":
+            stream.flush()
+            stream.detach()
+    return summary

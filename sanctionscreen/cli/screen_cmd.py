@@ -1,0 +1,135 @@
+"""``sanctionscreen screen`` (a supplier file in, a report out) and ``sanctionscreen decide``.
+
+``screen`` exits 0 when nothing was flagged, 1 when a row matched or needs
+review, and 2 when a row could not be screened or the run failed. Only results
+go to standard output; the progress counter and the run summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from sanctionscreen.cli import add_list_option
+from sanctionscreen.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from sanctionscreen.screener import ListSpec, Screener
+
+_FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``screen`` and ``decide`` sub-commands."""
+    screen = subparsers.add_parser(
+        "screen",
+        help="screen every name of a supplier file (CSV, XLSX, JSON lines, text)",
+        description="Screen every row of a supplier file and write CSV, JSON lines or HTML. "
+        "Exit code 0: nothing flagged; 1: a match or a row for review; 2: a row could "
+        "not be screened, or an error.",
+    )
+    screen.add_argument("input", metavar="INPUT", help="the file to screen, or '-' for stdin")
+    screen.add_argument("--column", help="the name column: header or 1-based number")
+    screen.add_argument("--country-column", help="a column of ISO country codes (context)")
+    screen.add_argument("--address-column", help="an address column (carried to the report)")
+    screen.add_argument("--encoding", help="the input's text encoding (default: detected)")
+    screen.add_argument("--sheet", help="XLSX: the sheet, by name or 1-based number")
+    screen.add_argument(
+        "--input-format", choices=("csv", "xlsx", "jsonl", "text"),
+        help="the input format (default: from the file name, else from its content)",
+    )  # fmt: skip
+    screen.add_argument(
+        "--format", choices=("csv", "jsonl", "html"),
+        help="the output format (default: from --output's suffix, else csv)",
+    )  # fmt: skip
+    screen.add_argument("--output", "-o", default="-", help="the output file, or '-' (default)")
+    add_list_option(screen)
+    screen.add_argument("--decisions", metavar="FILE", help="a YAML file of analyst decisions")
+    screen.add_argument("--workers", type=int, default=1, help="processes to screen with")
+    screen.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
+    screen.add_argument("--match-threshold", type=float, metavar="X")
+    screen.add_argument("--review-threshold", type=float, metavar="Y")
+    screen.set_defaults(func=run)
+
+    decide = subparsers.add_parser(
+        "decide",
+        help="record an analyst decision on a hit of a JSON lines report",
+        description="Append a false-positive or confirmed decision to a decisions file, "
+        "pinned to the list hash and entity fingerprint the report shows.",
+    )
+    decide.add_argument("--report", required=True, help="the .jsonl report of the run reviewed")
+    decide.add_argument("--row", required=True, type=int, help="the row number in the report")
+    decide.add_argument("--entity", required=True, help="the id of the listed entity hit")
+    verdict = decide.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--false-positive", action="store_true", help="not the listed entity")
+    verdict.add_argument("--confirmed", action="store_true", help="the listed entity indeed")
+    decide.add_argument("--by", required=True, help="who decided")
+    decide.add_argument("--reason", required=True, help="why")
+    decide.add_argument("--at", help="when (default: now, UTC)")
+    decide.add_argument("--decisions", required=True, metavar="FILE", help="the file to add to")
+    decide.set_defaults(func=run_decide)
+
+
+def _screener(args: argparse.Namespace) -> Screener:
+    from sanctionscreen.screener import Screener
+    from sanctionscreen.settings import Settings, Thresholds
+
+    settings = Settings()
+    given = {"match": args.match_threshold, "review": args.review_threshold}
+    if any(v is not None for v in given.values()):
+        current = settings.thresholds.model_dump()
+        current.update({k: v for k, v in given.items() if v is not None})
+        try:
+            settings = settings.model_copy(update={"thresholds": Thresholds(**current)})
+        except ValidationError as error:
+            message = error.errors()[0]["msg"].removeprefix("Value error, ")
+            raise ConfigurationError(message, hint="thresholds are scores from 0 to 1") from None
+    try:  # the list importers' resolver, when installed, reads official list formats too
+        resolve = importlib.import_module("sanctionscreen.importers.resolve").resolve_lists
+    except (ImportError, AttributeError):
+        specs: list[ListSpec] = list(args.lists or ["bundled"])
+    else:
+        specs = list(resolve(args.lists))
+    return Screener(specs, settings=settings)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Screen the file; the exit code says whether anything was flagged."""
+    from sanctionscreen.batch.runner import screen_file
+
+    fmt = args.format or _FORMAT_BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
+    screener = _screener(args)
+    summary = screen_file(
+        args.input, args.output, screener=screener, format=fmt,
+        input_format=args.input_format, column=args.column,
+        country_column=args.country_column, address_column=args.address_column,
+        encoding=args.encoding, sheet=args.sheet, decisions=args.decisions,
+        workers=args.workers, progress=False if args.quiet else None,
+    )  # fmt: skip
+    if not args.quiet:
+        print(summary.text(), file=sys.stderr)
+    return summary.exit_code()
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    """Append the decision; print where it went."""
+    from sanctionscreen.batch.decisions import append_decision
+    from sanctionscreen.batch.review import decision_from_report
+
+    entry = decision_from_report(
+        args.report, row=args.row, entity_id=args.entity,
+        decision="false_positive" if args.false_positive else "confirmed",
+        by=args.by, reason=args.reason, at=args.at,
+    )  # fmt: skip
+    number = append_decision(args.decisions, entry)
+    print(
+        f"recorded {entry.decision} for {entry.name!r} / {entry.entity_id} "
+        f"as entry {number} of {args.decisions}",
+        file=sys.stderr,
+    )
+    return 0
