@@ -69,11 +69,11 @@ def build_entity(
     """The watchlist entity for one OFAC record."""
     entity_type = _TYPES.get(record.sdn_type.lower(), "organization")
     aliases: list[Alias] = []
-    seen: set[tuple[str, str]] = set()
+    seen = {record.name.casefold()}
 
     def add(alias: Alias) -> None:
-        key = (alias.name.casefold(), alias.kind)
-        if alias.name.casefold() != record.name.casefold() and key not in seen:
+        key = alias.name.casefold()
+        if key not in seen:
             seen.add(key)
             aliases.append(alias)
 
