@@ -10,7 +10,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-DEFAULT_MATCH = 0.85
+DEFAULT_MATCH = 0.82
 DEFAULT_REVIEW = 0.70
 
 

@@ -75,7 +75,7 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
 def add_threshold_options(parser: argparse.ArgumentParser) -> None:
     """The shared ``--match-threshold`` and ``--review-threshold`` options."""
     parser.add_argument("--match-threshold", type=float, metavar="X",
-                        help="score at or above which a name is a match (default 0.85)")
+                        help="score at or above which a name is a match (default 0.82)")
     parser.add_argument("--review-threshold", type=float, metavar="Y",
                         help="score at or above which a name needs review (default 0.70)")
 

@@ -9,8 +9,10 @@ so a missing distinctive word costs its full weight, a missing common word littl
 and a missing small word nothing. Then, in order:
 
 - **no distinctive word in common**: when the listed name has a distinctive word
-  (weight >= 0.5) and none of them found a partner at similarity >= 0.8, the score
+  (weight >= 0.75) and none of them found a partner at similarity >= 0.75, the score
   is capped at 0.50: a name made only of common words never matches on its own.
+- **places differ**: when each name has a place word the other lacks ("(France)" vs
+  "(Germany)"), the score is multiplied by 0.85: likely a sister company elsewhere.
 - **legal forms differ**: when both names carry legal forms and no two belong to the
   same group (``legal_forms.yaml``), the score is multiplied by 0.97.
 """
@@ -31,9 +33,10 @@ from sanctionscreen.results import (
 from sanctionscreen.settings import Thresholds
 from sanctionscreen.text.words import legal_form_group
 
-DISTINCTIVE_WEIGHT = 0.5
-DISTINCTIVE_SIMILARITY = 0.8
+DISTINCTIVE_WEIGHT = 0.75
+DISTINCTIVE_SIMILARITY = 0.75
 COMMON_ONLY_CAP = 0.5
+PLACES_DIFFER_FACTOR = 0.85
 LEGAL_FORM_FACTOR = 0.97
 FORMULA = ("sum of (query weight + listed weight) x similarity over word pairs, divided by "
            "the total weight of both names' words")
@@ -60,6 +63,16 @@ def score_alignment(alignment: Alignment, query: NormalisedName,
             + ", ".join(f"'{u.label}'" for u in distinctive)
             + f") was found in the query, so the score is capped at {COMMON_ONLY_CAP:.2f}"))
         score = COMMON_ONLY_CAP
+
+    query_places = [u.label for u in alignment.unmatched_query if u.kind == "geographic"]
+    listed_places = [u.label for u in alignment.unmatched_listed if u.kind == "geographic"]
+    if query_places and listed_places:
+        after = score * PLACES_DIFFER_FACTOR
+        adjustments.append(Adjustment(
+            rule="places_differ", before=round(score, 4), after=round(after, 4),
+            reason=f"the names name different places ({', '.join(query_places)} vs "
+            f"{', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}"))
+        score = after
 
     query_groups = {legal_form_group(f) for f in query.legal_forms}
     listed_groups = {legal_form_group(f) for f in listed.legal_forms}

@@ -1,7 +1,8 @@
 """Similarity of two normalised words, in 0..1, with a few words saying how they met.
 
 - the same word: 1.0
-- numbers: equal or not at all
+- numbers: equal 1.0; two different numbers ``NUMBERS_DIFFER`` (a series of
+  sister entities, "Fund VII" / "Fund VIII", is for a reviewer to see)
 - spelling: optimal-string-alignment edit distance (a swap of two neighbouring
   letters counts as one edit), normalised by the longer word; words of three letters
   or fewer must be equal, and a similarity below ``MIN_SIMILARITY`` counts as none
@@ -20,6 +21,11 @@ from sanctionscreen.text import tables
 
 MIN_SIMILARITY = 0.6
 SHORT_WORD = 3
+NUMBERS_DIFFER = 0.5  # two different numbers in the same place: "Fund VII" / "Fund VIII"
+# Spelling similarity s is reshaped to 1 - (1 - s) * (BASE + GROWTH * (1 - s)): one
+# letter off in a long word costs little, several letters off cost much more.
+BASE = 0.3
+GROWTH = 2.0
 
 
 @cache
@@ -49,8 +55,10 @@ def word_similarity(a: str, b: str) -> tuple[float, str]:
     """``(similarity, how)`` for two normalised words."""
     if a == b:
         return 1.0, "same word"
+    if a.isdigit() and b.isdigit():
+        return NUMBERS_DIFFER, "different numbers"
     if a.isdigit() or b.isdigit():
-        return 0.0, "different numbers" if a.isdigit() and b.isdigit() else "number vs word"
+        return 0.0, "number vs word"
     if min(len(a), len(b)) <= SHORT_WORD:
         return 0.0, "short words must be equal"
     spelling = spelling_similarity(a, b)
@@ -63,4 +71,5 @@ def word_similarity(a: str, b: str) -> tuple[float, str]:
             return round(by_key, 4), how
     if spelling < MIN_SIMILARITY:
         return 0.0, "too different"
-    return round(spelling, 4), "spelling differs"
+    gap = 1.0 - spelling
+    return round(max(0.0, 1.0 - gap * (BASE + GROWTH * gap)), 4), "spelling differs"

@@ -3,7 +3,7 @@
 Steps, in order (each documented in ``docs/matching.md``):
 unicode (NFKC) -> invisible characters -> case -> scripts (Chinese/Hangul words,
 look-alike letters, transliteration, accents) -> punctuation -> spaced letters ->
-numbers -> abbreviations -> synonyms -> legal forms. Small words (of, the, and)
+abbreviations -> synonyms -> legal forms -> numbers. Small words (of, the, and)
 stay in the list; they weigh nothing when names are compared.
 """
 
@@ -21,6 +21,7 @@ _CJK = frozenset({"han", "hangul", "kana"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DOTTED_INITIALS = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z]?)(?![a-z0-9])")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
@@ -75,6 +76,7 @@ def _latin_word(word: str, notes: list[str]) -> str:
 
 
 def _punctuation(text: str) -> str:
+    text = _DOTTED_INITIALS.sub(lambda m: " " + m.group(1).replace(".", "") + " ", text)
     text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
     text = text.replace("&", " and ").replace("+", " and ")
@@ -83,7 +85,6 @@ def _punctuation(text: str) -> str:
 
 _WORD_STEPS: tuple[tuple[str, Callable[[list[str]], list[str]], str], ...] = (
     ("spaced_letters", words.join_spaced_letters, "single letters joined into one word"),
-    ("numbers", words.numbers_as_digits, "number words and numerals written as digits"),
     ("abbreviations", words.expand_abbreviations, "abbreviations expanded"),
     ("synonyms", words.apply_synonyms, "words with the same meaning read as one"),
 )
@@ -116,8 +117,8 @@ def normalise(name: str) -> NormalisedName:
     converted, notes = _scripts(lowered)
     record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
     plain = _punctuation(converted)
-    record("punctuation", converted, plain, "punctuation removed ('&' read as 'and', "
-           "apostrophes and possessive 's dropped)")
+    record("punctuation", converted, plain, "punctuation removed (dotted initials such as "
+           "'a.b.c.' joined, '&' read as 'and', apostrophes and possessive 's dropped)")
     tokens = plain.split()
     for step, function, detail in _WORD_STEPS:
         after = function(tokens)
@@ -127,7 +128,9 @@ def normalise(name: str) -> NormalisedName:
     if forms:
         quoted = ", ".join(f"'{form}'" for form in forms)
         record("legal_forms", " ".join(tokens), " ".join(kept), f"legal form {quoted} set aside")
-    tokens = kept
+    tokens = words.numbers_as_digits(kept)
+    record("numbers", " ".join(kept), " ".join(tokens),
+           _detail("number words and numerals written as digits", kept, tokens))
     return NormalisedName(original=name, normalised=" ".join(tokens), words=tokens,
                           legal_forms=forms, steps=steps)
 

@@ -14,19 +14,24 @@ from sanctionscreen.text import tables
 
 _ROMAN = re.compile(r"^(?=[mdclxvi]{2,}$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_LONE_NUMERALS = frozenset({"i", "v", "x"})
 _NUMBER_SIGNS = frozenset({"no", "nr", "num", "number"})
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 
 def join_spaced_letters(words: list[str]) -> list[str]:
-    """Join runs of two or more single letters: ``s i n s m s`` -> ``sinsms``, ``a b c`` -> ``abc``."""
+    """Join runs of three or more single letters: ``s i n s m s`` -> ``sinsms``.
+
+    Two letters stay apart ("L & H", "J P Morgan"): the aligner still sees them
+    written together when the other name does.
+    """
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
         if len(word) == 1 and word.isalpha():
             run.append(word)
             continue
-        if len(run) >= 2:
+        if len(run) >= 3:
             out.append("".join(run))
         else:
             out.extend(run)
@@ -74,6 +79,8 @@ def numbers_as_digits(words: list[str]) -> list[str]:
             out.append(str(value))
         elif table.roman and (value := _roman_value(word)) is not None:
             out.append(str(value))
+        elif table.roman and word in _LONE_NUMERALS and i == len(words) - 1 and i > 0:
+            out.append(str(_ROMAN_VALUES[word]))  # "Fund I", "Trust V": last word, a numeral
         else:
             out.append(word)
         i += 1
@@ -122,8 +129,69 @@ def _legal_phrases() -> tuple[dict[tuple[str, ...], str], int]:
     return table, max(len(key) for key in table)
 
 
+@cache
+def _long_single_forms() -> tuple[str, ...]:
+    table, _ = _legal_phrases()
+    forms = (form[0] for form in table if len(form) == 1 and len(form[0]) >= 4)
+    return tuple(sorted(forms, key=lambda form: (len(form), form)))
+
+
+def legal_form_like(word: str) -> str | None:
+    """The legal form a word stands for when cut short or misspelled, else ``None``.
+
+    ``compan`` (a name cut at a field width) is ``company``; ``aktiengeselschaft`` (one
+    letter missing) is ``aktiengesellschaft``. Only forms of eight letters or more are
+    matched by spelling, and only at one edit, so short words are never mistaken.
+    """
+    if len(word) < 4:
+        return None
+    for form in _long_single_forms():
+        if len(form) > len(word) and form.startswith(word):
+            return form
+        if len(form) >= 8 and abs(len(form) - len(word)) <= 1 and _one_edit(form, word):
+            return form
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
+
+
+@cache
+def _long_phrases() -> tuple[tuple[str, ...], ...]:
+    table, _ = _legal_phrases()
+    return tuple(sorted((f for f in table if len(f) > 1 and len(" ".join(f)) >= 12),
+                        key=lambda f: (-len(f), f)))
+
+
+def _misspelled_phrase(words: list[str]) -> tuple[str, int] | None:
+    """A legal-form phrase of 12+ letters at the end of ``words``, one letter off."""
+    for form in _long_phrases():
+        size = len(form)
+        if size < len(words) and _one_edit(" ".join(form), " ".join(words[-size:])):
+            return " ".join(form), size
+    return None
+
+
 def _is_short(form: tuple[str, ...]) -> bool:
     return len(form) == 1 and len(form[0]) <= 2
+
+
+def _strip_one_end(rest: list[str], table: dict[tuple[str, ...], str],
+                   longest: int) -> tuple[str, list[str]] | None:
+    """One legal form off either end: ``(form, rest)``, ``("", corrected)`` or ``None``."""
+    for size in range(min(longest, len(rest) - 1), 0, -1):
+        if size == 1 and len(rest) > 2 and (fuzzy := _misspelled_phrase(rest)):
+            return fuzzy[0], rest[: -fuzzy[1]]
+        if tuple(rest[-size:]) in table:
+            return " ".join(rest[-size:]), rest[:-size]
+        if tuple(rest[:size]) in table:
+            return " ".join(rest[:size]), rest[size:]
+    if len(rest) > 1 and (like := legal_form_like(rest[-1])):
+        return "", [*rest[:-1], like]  # completed or corrected; the next round sets it aside
+    return None
 
 
 def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
@@ -138,20 +206,13 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         return list(words), []
     found: list[str] = []
     rest = list(words)
-    changed = True
-    while changed and rest:
-        changed = False
-        for size in range(min(longest, len(rest)), 0, -1):
-            if tuple(rest[-size:]) in table and size < len(rest):
-                found.append(" ".join(rest[-size:]))
-                rest = rest[:-size]
-                changed = True
-                break
-            if tuple(rest[:size]) in table and size < len(rest):
-                found.append(" ".join(rest[:size]))
-                rest = rest[size:]
-                changed = True
-                break
+    while rest:
+        step = _strip_one_end(rest, table, longest)
+        if step is None:
+            break
+        form, rest = step
+        if form:
+            found.append(form)
     out: list[str] = []
     i = 0
     while i < len(rest):
