@@ -73,6 +73,8 @@ class DecisionEntry(BaseModel):
 
 def name_key(name: str) -> str:
     """The key a supplier name is looked up by: its normalised words, else its folded text."""
+    if not isinstance(name, str):
+        raise InputError(f"a supplier name must be text, not {type(name).__name__}")
     folded = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
     try:
         from sanctionscreen.text.normalize import normalise
@@ -169,16 +171,22 @@ def _problem(
     return InputError(message, path=path, line=line, hint=hint)
 
 
+def _as_path(value: object, what: str) -> Path:
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        raise InputError(f"the {what} must be a file path, not {value!r:.60}")
+    return Path(value)
+
+
 def load_decisions(path: str | Path) -> DecisionBook:
     """Read a decisions file; :class:`InputError` naming the entry if one is wrong."""
-    path = Path(path)
+    path = _as_path(path, "decisions file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise _problem(path, "no such decisions file", hint="check the path, or create it with "
                        "'sanctionscreen decide'") from None  # fmt: skip
-    except OSError as error:
-        raise _problem(path, f"cannot read the decisions file: {error.strerror}") from None
+    except (OSError, UnicodeError, ValueError) as error:
+        raise _problem(path, f"cannot read the decisions file: {error}") from None
     try:
         data: Any = yaml.safe_load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

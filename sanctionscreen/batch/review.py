@@ -23,8 +23,8 @@ def _find_row(path: Path, row: int) -> tuple[dict[str, Any], dict[str, Any]]:
     header: dict[str, Any] | None = None
     try:
         handle = path.open(encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot read the report: {error.strerror}", path=path) from None
+    except (OSError, UnicodeError, ValueError) as error:
+        raise InputError(f"cannot read the report: {error}", path=path) from None
     with handle:
         for line_number, line in enumerate(handle, start=1):
             try:
@@ -60,6 +60,8 @@ def decision_from_report(
     """The decisions-file entry for the hit on ``entity_id`` in row ``row`` of ``report``."""
     if isinstance(row, bool) or not isinstance(row, int) or row < 1:
         raise InputError(f"the row must be a whole number from 1, not {row!r}")
+    if not isinstance(report, (str, Path)) or not str(report).strip():
+        raise InputError(f"the report must be a file path, not {report!r:.60}")
     path = Path(report)
     header, record = _find_row(path, row)
     hits = record.get("hits") or []

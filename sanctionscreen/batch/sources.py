@@ -84,8 +84,9 @@ def open_source(source: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         raise InputError("no such file", path=path, hint="check the path") from None
     except IsADirectoryError:
         raise InputError("this is a folder, not a file", path=path) from None
-    except OSError as error:
-        raise InputError(f"cannot open the file: {error.strerror}", path=path) from None
+    except (OSError, UnicodeError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(f"cannot open the file: {reason}", path=repr(str(path))[:200]) from None
     try:
         sha, size = _hash_stream(cast(BinaryIO, stream))
         stream.seek(0)

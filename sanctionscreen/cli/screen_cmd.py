@@ -8,7 +8,6 @@ go to standard output; the progress counter and the run summary go to stderr.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from sanctionscreen.cli import add_list_option
 from sanctionscreen.errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from sanctionscreen.screener import ListSpec, Screener
+    from sanctionscreen.screener import Screener
 
 _FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
 
@@ -76,6 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _screener(args: argparse.Namespace) -> Screener:
+    from sanctionscreen.importers.resolve import resolve_lists
     from sanctionscreen.screener import Screener
     from sanctionscreen.settings import Settings, Thresholds
 
@@ -89,13 +89,7 @@ def _screener(args: argparse.Namespace) -> Screener:
         except ValidationError as error:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             raise ConfigurationError(message, hint="thresholds are scores from 0 to 1") from None
-    try:  # the list importers' resolver, when installed, reads official list formats too
-        resolve = importlib.import_module("sanctionscreen.importers.resolve").resolve_lists
-    except (ImportError, AttributeError):
-        specs: list[ListSpec] = list(args.lists or ["bundled"])
-    else:
-        specs = list(resolve(args.lists))
-    return Screener(specs, settings=settings)
+    return Screener(resolve_lists(args.lists), settings=settings)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -114,7 +114,8 @@ def test_appending_keeps_earlier_entries_and_comments(tmp_path: Path) -> None:
         ("name: X\n", "must be a YAML list"),
         ("- [unclosed\n", "not valid YAML"),
         (
-            "- {name: X, entity_id: e, decision: false_positive, by: me, at: 2024-01-01, reason: r}\n",
+            "- {name: X, entity_id: e, decision: false_positive, by: me, at: 2024-01-01,"
+            " reason: r}\n",
             "list_hash or entity_fingerprint",
         ),
     ],
@@ -130,6 +131,8 @@ def test_decide_names_the_missing_row_or_hit(tmp_path: Path) -> None:
     report = tmp_path / "run.jsonl"
     report.write_text(screen(tmp_path, StubScreener(), "jsonl", None), encoding="utf-8")
     with pytest.raises(InputError, match="no row 99"):
-        decision_from_report(report, row=99, entity_id="x", decision="confirmed", by="a", reason="b")
-    with pytest.raises(InputError, match="no hit on entity 'x'.*'korea-heungjin'"):
+        decision_from_report(
+            report, row=99, entity_id="x", decision="confirmed", by="a", reason="b"
+        )
+    with pytest.raises(InputError, match=r"no hit on entity 'x'.*'korea-heungjin'"):
         decision_from_report(report, row=2, entity_id="x", decision="confirmed", by="a", reason="b")

@@ -1,4 +1,4 @@
-"""Encoding detection on supplier files as Korean, Chinese, Japanese and European ERPs export them."""
+"""Encoding detection on supplier files as Korean, Chinese, Japanese and ERPs write them."""
 
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ def test_override_is_used_and_a_utf8_bom_is_dropped() -> None:
 
 
 def test_undecodable_bytes_become_lone_surrogates_not_a_failure() -> None:
-    data = "id,name\n1,Acme\n".encode() + b"2,Bad \xff\xfe name\n"
-    stream, used = text_stream(io.BytesIO(data), encoding="utf-8")
+    data = b"id,name\n1,Acme\n2,Bad \xff\xfe name\n"
+    stream, _ = text_stream(io.BytesIO(data), encoding="utf-8")
     assert "\udcff" in stream.read()
 
 

@@ -1,4 +1,4 @@
-"""The HTML report in a real headless Chromium: it renders, filters, and runs no script from data."""
+"""The HTML report in a real headless Chromium: it renders, filters, runs no script from data."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_semicolon_csv_with_header_column_and_country(tmp_path: Path) -> None:
     path = write(
         tmp_path / "suppliers.csv",
-        "Lieferant Nr;Firma;Land\n1;Müller GmbH;DE\n2;\"Acme; Ltd\";CN\n",
+        'Lieferant Nr;Firma;Land\n1;Müller GmbH;DE\n2;"Acme; Ltd";CN\n',
         "cp1252",
     )
     with open_input(path, column="firma", country_column=3) as source:
@@ -33,14 +33,18 @@ def test_semicolon_csv_with_header_column_and_country(tmp_path: Path) -> None:
 
 
 def test_tab_delimited_and_default_name_column(tmp_path: Path) -> None:
-    path = write(tmp_path / "vendors.tsv", "vendor_id\tVendor Name\tcity\n7\tDalian Tianbao\tDalian\n")
+    path = write(
+        tmp_path / "vendors.tsv", "vendor_id\tVendor Name\tcity\n7\tDalian Tianbao\tDalian\n"
+    )
     with open_input(path) as source:
         assert source.name_column == "Vendor Name"
         assert [r.name for r in source.rows()] == ["Dalian Tianbao"]
 
 
 def test_ragged_rows_are_kept_and_reported(tmp_path: Path) -> None:
-    path = write(tmp_path / "ragged.csv", "id,name,country\n1,Alpha Trading,KR,extra\n2\n3,Beta Ltd\n")
+    path = write(
+        tmp_path / "ragged.csv", "id,name,country\n1,Alpha Trading,KR,extra\n2\n3,Beta Ltd\n"
+    )
     with open_input(path) as source:
         rows = list(source.rows())
     assert [r.row for r in rows] == [2, 3, 4]

@@ -82,7 +82,9 @@ def test_real_screener_on_files_in_each_encoding(
 ) -> None:
     names = [n for n in FLAGGED if _encodes(n, encoding)] + ORDINARY[encoding]
     source = tmp_path / f"suppliers-{encoding}.csv"
-    source.write_bytes(("id,name\n" + "".join(f"{i},{n}\n" for i, n in enumerate(names))).encode(encoding))
+    source.write_bytes(
+        ("id,name\n" + "".join(f"{i},{n}\n" for i, n in enumerate(names))).encode(encoding)
+    )
     out = io.StringIO()
     screen_file(source, out, screener=screener, format="csv")
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))

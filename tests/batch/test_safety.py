@@ -10,7 +10,10 @@ from sanctionscreen.batch.safety import neutralise_cell, printable
 @pytest.mark.parametrize(
     ("cell", "written"),
     [
-        ('=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")'),
+        (
+            '=HYPERLINK("http://evil.example","click")',
+            '\'=HYPERLINK("http://evil.example","click")',
+        ),
         ("+1", "'+1"),
         ("-2", "'-2"),
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),

@@ -27,7 +27,9 @@ def run(tmp_path: Path, fmt: str) -> tuple[str, int]:
     source = tmp_path / "suppliers.csv"
     source.write_text(SUPPLIERS, encoding="utf-8")
     out = io.StringIO()
-    summary = screen_file(source, out, screener=StubScreener(), format=fmt, country_column="country")
+    summary = screen_file(
+        source, out, screener=StubScreener(), format=fmt, country_column="country"
+    )
     return out.getvalue(), summary.exit_code()
 
 

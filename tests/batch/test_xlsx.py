@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -48,7 +49,7 @@ def test_reads_a_chosen_sheet_by_name_and_number(tmp_path: Path) -> None:
 
 def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
     path = workbook(tmp_path / "vendors.xlsx")
-    with pytest.raises(InputError, match="no sheet 'Lieferanten'.*'Notes', 'Suppliers'"):
+    with pytest.raises(InputError, match=r"no sheet 'Lieferanten'.*'Notes', 'Suppliers'"):
         open_input(path, sheet="Lieferanten")
 
 
