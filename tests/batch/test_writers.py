@@ -82,3 +82,19 @@ def test_jsonl_header_results_and_summary(tmp_path: Path) -> None:
     assert summary["counts"] == {"match": 1, "review": 0, "clear": 5, "error": 1}
     assert (summary["rows_read"], summary["screened"]) == (7, 6)
     assert summary["duration_seconds"] >= 0 and summary["ended_at"]
+
+
+def test_address_and_country_columns_reach_the_json_record(tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text(
+        'Name,Addr,Ctry\nKorea Heungjin Trading,"Sosong-guyok, Pyongyang",KP\n', "utf-8"
+    )
+    out = io.StringIO()
+    screen_file(source, out, screener=StubScreener(), format="jsonl",
+                address_column="addr", country_column="3")  # fmt: skip
+    header, record = (json.loads(x) for x in out.getvalue().splitlines()[:2])
+    assert (header["input"]["address_column"], header["input"]["country_column"]) == (
+        "Addr",
+        "Ctry",
+    )
+    assert (record["address"], record["country"]) == ("Sosong-guyok, Pyongyang", "KP")
