@@ -118,7 +118,7 @@ def test_remarks_continued_in_comments(eval_lists: Path) -> None:
     watchlist = _read(folder).watchlist
     for number in comments:
         summary = watchlist.entity(f"ofac-{number}").summary or ""
-        tail = [row[1] for row in _rows(folder / "sdn_comments.csv") if row[0] == number][0]
+        tail = next(row[1] for row in _rows(folder / "sdn_comments.csv") if row[0] == number)
         assert summary.endswith(tail.strip())
 
 
@@ -160,5 +160,5 @@ def test_wrong_column_count_names_the_row(tmp_path: Path) -> None:
 
 
 def test_folder_without_the_files(tmp_path: Path) -> None:
-    with pytest.raises(ListFormatError, match="no sdn.csv"):
+    with pytest.raises(ListFormatError, match=r"no sdn\.csv"):
         read_ofac_csv(tmp_path)
