@@ -67,7 +67,7 @@ class Evaluation:
     def metrics(self, threshold: float) -> Metrics:
         """Counts when a score at or above ``threshold`` counts as a predicted match."""
         tp = fp = fn = tn = 0
-        for pair, comparison in zip(self.pairs, self.comparisons):
+        for pair, comparison in zip(self.pairs, self.comparisons, strict=True):
             predicted = comparison.score >= threshold
             if predicted and pair.is_match:
                 tp += 1
@@ -81,7 +81,7 @@ class Evaluation:
 
     def worst(self, *, positives: bool, count: int) -> list[tuple[LabelledPair, Comparison]]:
         """Lowest-scoring true matches (``positives``) or highest-scoring non-matches."""
-        chosen = [(p, c) for p, c in zip(self.pairs, self.comparisons) if p.is_match == positives]
+        chosen = [(p, c) for p, c in zip(self.pairs, self.comparisons, strict=True) if p.is_match == positives]
         chosen.sort(key=lambda pc: (pc[1].score if positives else -pc[1].score, pc[0].row))
         return chosen[:count]
 

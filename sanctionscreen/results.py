@@ -134,7 +134,6 @@ class Hit(_Result):
     """A listed entity that a screened name matched or came close to."""
 
     entity_id: str
-    list: str  # the list's id
     entity_name: str
     entity_type: str
     matched_name: str
@@ -146,6 +145,8 @@ class Hit(_Result):
     sources: list[Source] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
     explanation: Explanation
+    # Last, because a field named "list" shadows the builtin for the annotations after it.
+    list: str  # the list's id
 
     def text(self) -> str:
         """The hit and its explanation in plain words."""

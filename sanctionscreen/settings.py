@@ -10,6 +10,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from sanctionscreen.results import Decision
+
 DEFAULT_MATCH = 0.82
 DEFAULT_REVIEW = 0.70
 
@@ -31,7 +33,7 @@ class Thresholds(BaseModel):
             )
         return self
 
-    def decide(self, score: float) -> tuple[str, str]:
+    def decide(self, score: float) -> tuple[Decision, str]:
         """The decision for a score, and the sentence that says which threshold made it."""
         if score >= self.match:
             return "match", f"score {score:.3f} >= match threshold {self.match:.3f}"

@@ -90,7 +90,9 @@ def _unit(parts: tuple[str, ...], weights: list[WordWeight]) -> Unit:
     return Unit(parts, round(weight, 4), kind)
 
 
-def _choose_runs(joins: list[tuple[float, int, int, int]]) -> tuple[set[int], list[tuple[int, int]]]:
+def _choose_runs(
+    joins: list[tuple[float, int, int, int]],
+) -> tuple[set[int], list[tuple[int, int]]]:
     used_single: set[int] = set()
     used_other: set[int] = set()
     runs: list[tuple[int, int]] = []
@@ -119,7 +121,8 @@ def align(query: list[str], listed: list[str], weights: WordWeights) -> Alignmen
             similarity, how = word_similarity(q.text, c.text)
             if similarity > 0:
                 if len(q.parts) > 1 or len(c.parts) > 1:
-                    how = "joined words" if similarity == 1.0 else "joined words, spelled differently"
+                    how = ("joined words" if similarity == 1.0
+                           else "joined words, spelled differently")
                 options.append((similarity * (q.weight + c.weight), qi, li, similarity, how))
     options.sort(key=lambda t: (-t[0], -t[3], t[1], t[2]))
     pairs: list[Pair] = []

@@ -19,6 +19,8 @@ and a missing small word nothing. Then, in order:
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sanctionscreen.matching.align import Alignment, Unit, align
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
@@ -91,9 +93,8 @@ def score_alignment(alignment: Alignment, query: NormalisedName,
     return score, base, adjustments, detail
 
 
-def _unmatched(units: list[Unit], side: str) -> list[UnmatchedWord]:
-    return [UnmatchedWord(word=u.label, side=side, weight=u.weight, kind=u.kind)  # type: ignore[arg-type]
-            for u in units]
+def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[UnmatchedWord]:
+    return [UnmatchedWord(word=u.label, side=side, weight=u.weight, kind=u.kind) for u in units]
 
 
 def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeights,
@@ -113,7 +114,7 @@ def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeigh
         unmatched_query=_unmatched(alignment.unmatched_query, "query"),
         unmatched_listed=_unmatched(alignment.unmatched_listed, "listed"),
         score=detail,
-        decision=decision,  # type: ignore[arg-type]
+        decision=decision,
         threshold=ThresholdRule(match=thresholds.match, review=thresholds.review,
                                 decided_by=rule),
     )

@@ -67,7 +67,8 @@ def word_similarity(a: str, b: str) -> tuple[float, str]:
         ka, kb = romanisation_key(a), romanisation_key(b)
         by_key = key_similarity * (1.0 if ka == kb else spelling_similarity(ka, kb))
         if by_key > spelling and by_key >= MIN_SIMILARITY:
-            how = "romanisation variant" if ka == kb else "romanisation variant, spelled differently"
+            how = ("romanisation variant" if ka == kb
+                   else "romanisation variant, spelled differently")
             return round(by_key, 4), how
     if spelling < MIN_SIMILARITY:
         return 0.0, "too different"

@@ -14,9 +14,11 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from sanctionscreen.errors import InputError
 from sanctionscreen.results import NormalisationStep, NormalisedName
 from sanctionscreen.text import scripts, words
 
+MAX_LENGTH = 100_000
 _CJK = frozenset({"han", "hangul", "kana"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
@@ -97,6 +99,11 @@ def normalise(name: str) -> NormalisedName:
     >>> normalise("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.").normalised
     'dalian sun moon star international logistics trading'
     """
+    if not isinstance(name, str):
+        raise InputError(f"a name must be text, not {type(name).__name__}")
+    if len(name) > MAX_LENGTH:
+        raise InputError(f"the name is {len(name):,} characters long; normalise() takes at most "
+                         f"{MAX_LENGTH:,}", hint="a name this long is not a name; check the input")
     steps: list[NormalisationStep] = []
 
     def record(step: str, before: str, after: str, detail: str) -> None:

@@ -61,8 +61,8 @@ def segment_cjk(run: str) -> list[tuple[str, str]]:
     Known words are replaced by their table reading; the text between them is
     transliterated as one word.
 
-    >>> segment_cjk("大连天宝国际物流有限公司")[1:]
-    [('international', "国际 read as 'international'"), ('logistics', "物流 read as 'logistics'"), ('limited', '有限公司 a legal form')]
+    >>> [latin for latin, _ in segment_cjk("大连天宝国际物流有限公司")]
+    ['dalian', 'tianbao', 'international', 'logistics', 'limited']
     """
     words = _native_words()
     out: list[tuple[str, str]] = []

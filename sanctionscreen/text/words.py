@@ -77,8 +77,8 @@ def numbers_as_digits(words: list[str]) -> list[str]:
                     value += unit
                     i += 1
             out.append(str(value))
-        elif table.roman and (value := _roman_value(word)) is not None:
-            out.append(str(value))
+        elif table.roman and (roman := _roman_value(word)) is not None:
+            out.append(str(roman))
         elif table.roman and word in _LONE_NUMERALS and i == len(words) - 1 and i > 0:
             out.append(str(_ROMAN_VALUES[word]))  # "Fund I", "Trust V": last word, a numeral
         else:
@@ -125,7 +125,8 @@ def apply_synonyms(words: list[str]) -> list[str]:
 
 @cache
 def _legal_phrases() -> tuple[dict[tuple[str, ...], str], int]:
-    table = {tuple(form.split()): group for form, group in tables.legal_forms().latin_groups().items()}
+    groups = tables.legal_forms().latin_groups()
+    table = {tuple(form.split()): group for form, group in groups.items()}
     return table, max(len(key) for key in table)
 
 
@@ -210,9 +211,9 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         step = _strip_one_end(rest, table, longest)
         if step is None:
             break
-        form, rest = step
-        if form:
-            found.append(form)
+        found_form, rest = step
+        if found_form:
+            found.append(found_form)
     out: list[str] = []
     i = 0
     while i < len(rest):

@@ -106,7 +106,8 @@ class Risk(_Model):
     @model_validator(mode="after")
     def _designated_needs_designation(self) -> Risk:
         if self.basis == "designated" and not self.designations:
-            raise ValueError("risk basis 'designated' needs at least one entry under 'designations'")
+            raise ValueError(
+                "risk basis 'designated' needs at least one entry under 'designations'")
         return self
 
 
@@ -188,7 +189,8 @@ class Watchlist(_Model):
     @classmethod
     def _id(cls, value: str) -> str:
         if not _ID.match(value):
-            raise ValueError(f"list id {value!r} must be lower-case letters, digits, '.', '_' or '-'")
+            raise ValueError(
+                f"list id {value!r} must be lower-case letters, digits, '.', '_' or '-'")
         return value
 
     @model_validator(mode="after")

@@ -1,0 +1,149 @@
+"""Screening against the bundled list: hits, explanations, errors, audit fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sanctionscreen import Screener, Thresholds, load_watchlist, screen
+from sanctionscreen.errors import ConfigurationError
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+@pytest.mark.parametrize(("name", "entity_id"), [
+    ("Dalian Tianbao Intl Logistics Co Ltd", "dalian-sun-moon-star"),
+    ("Korea Shinheung Trading Corp.", "korea-sinhung-trading-corporation"),
+    ("조선신흥무역회사", "korea-sinhung-trading-corporation"),
+    ("ООО Профинет", "profinet"),
+    ("Bureau 39", "office-39"),
+    ("SinSMS Pte Ltd", "sinsms"),
+])
+def test_listed_entities_are_matched(screener: Screener, name: str, entity_id: str) -> None:
+    result = screener.screen(name)
+    assert result.decision == "match"
+    assert result.hits[0].entity_id == entity_id
+    assert result.hits[0].list == "dprk-articles"
+
+
+@pytest.mark.parametrize("name", ["Samsung Electronics Co., Ltd.", "Shinwon Corporation",
+                                  "Sysco Corporation", "Trident Seafoods", "Acme Widgets Ltd"])
+def test_unlisted_suppliers_are_clear(screener: Screener, name: str) -> None:
+    result = screener.screen(name)
+    assert result.decision == "clear"
+    assert result.hits == []
+
+
+def test_hits_are_sorted_and_one_per_entity(screener: Screener) -> None:
+    result = screener.screen("Korea Sinhung Trading Corporation Rason Branch")
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len({hit.entity_id for hit in result.hits}) == len(result.hits)
+    assert result.hits[0].entity_id == "korea-sinhung-trading-corporation-rason-branch"
+
+
+def test_hit_carries_risk_sources_and_explanation(screener: Screener) -> None:
+    hit = screener.screen("Dailan Sun Moon Star International Logistics").hits[0]
+    assert hit.risk.basis == "designated"
+    assert hit.risk.designations[0].reference == "24566"
+    assert any(source.file == "001_f4d30f7c4fa41d63.txt" for source in hit.sources)
+    text = hit.text()
+    assert "Designated: US Treasury OFAC" in text
+    assert "Words lined up" in text
+    assert "match threshold 0.820" in text
+
+
+def test_weak_alias_is_at_most_review(screener: Screener) -> None:
+    result = screener.screen("Third Floor")
+    assert result.decision == "review"
+    assert result.hits[0].matched_name_kind == "weak"
+    assert "weak alias" in result.hits[0].explanation.threshold.decided_by
+
+
+def test_country_context_adjusts_and_is_explained(screener: Screener) -> None:
+    plain = screener.screen("Dalian Tianbao Logistics").hits[0]
+    same = screener.screen("Dalian Tianbao Logistics", country="cn").hits[0]
+    other = screener.screen("Dalian Tianbao Logistics", country="DE").hits[0]
+    assert other.score < plain.score < same.score or plain.score == 1.0
+    rules = {a.rule: a.reason for a in other.explanation.score.adjustments}
+    assert "DE, is not among the entity's countries (CN)" in rules["country"]
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("", "the name is empty"), ("   ", "the name is empty"), (None, "not NoneType"),
+    (42, "not int"), ("x" * 501, "the limit is 500"), ("!!!", "nothing is left"),
+])
+def test_unscreenable_names_give_error_results(screener: Screener, value: object,
+                                               reason: str) -> None:
+    result = screener.screen(value)
+    assert result.decision == "error"
+    assert result.error is not None and reason in result.error
+    json.loads(result.model_dump_json())
+
+
+def test_lone_surrogates_do_not_break_serialisation(screener: Screener) -> None:
+    result = screener.screen("Profinet \udcff")
+    assert result.decision == "match"
+    assert "\ufffd" in json.loads(result.model_dump_json())["query"]
+
+
+def test_results_record_lists_and_settings(screener: Screener) -> None:
+    result = screener.screen("Profinet")
+    assert result.lists[0].id == "dprk-articles"
+    assert result.lists[0].content_hash.startswith("sha256:")
+    assert result.settings["thresholds"] == {"match": 0.82, "review": 0.70}
+    assert result.settings_hash == screener.settings.fingerprint()
+
+
+def test_same_input_gives_identical_output() -> None:
+    first = Screener().screen("Korea Shinheung Trading").model_dump_json()
+    second = Screener().screen("Korea Shinheung Trading").model_dump_json()
+    assert first == second
+
+
+def test_list_order_does_not_change_hits(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("id: mine\ntitle: Mine\nentities:\n  - id: acme\n    type: company\n"
+                    "    name: Acme Sinhung Widgets\n    risk: {basis: reported}\n",
+                    encoding="utf-8")
+    a = Screener(["bundled", mine]).screen("Sinhung Trading")
+    b = Screener([mine, "bundled"]).screen("Sinhung Trading")
+    assert [(h.entity_id, h.score) for h in a.hits] == [(h.entity_id, h.score) for h in b.hits]
+
+
+def test_own_list_alongside_bundled(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("id: mine\ntitle: Mine\nentities:\n  - id: acme\n    type: company\n"
+                    "    name: Acme Widgets Trading Co\n    risk: {basis: reported}\n",
+                    encoding="utf-8")
+    screener = Screener(["bundled", str(mine)])
+    assert screener.screen("ACME Widgets").hits[0].list == "mine"
+    assert [info.id for info in screener.lists_info] == ["dprk-articles", "mine"]
+    assert Screener([load_watchlist(mine)]).screen("Profinet").decision == "clear"
+
+
+def test_thresholds_are_the_callers() -> None:
+    strict = Screener(thresholds={"match": 0.99, "review": 0.95})
+    assert strict.screen("Shinheung Trading Company").decision == "clear"
+    lenient = Thresholds(match=0.99, review=0.5)
+    assert screen("Shinheung Trading Company", thresholds=lenient).decision == "review"
+    with pytest.raises(ValueError, match="review must be the lower one"):
+        Thresholds(match=0.5, review=0.9)
+
+
+def test_bad_list_specs() -> None:
+    with pytest.raises(ConfigurationError, match="no lists given"):
+        Screener([])
+    with pytest.raises(ConfigurationError, match="cannot use 3"):
+        Screener([3])  # type: ignore[list-item]
+
+
+def test_screen_many_keeps_order_and_every_row(screener: Screener) -> None:
+    names = ["Profinet", "", "Acme", ("Dalian Tianbao International Logistics", "CN"), None]
+    results = list(screener.screen_many(names))
+    assert [r.decision for r in results] == ["match", "error", "clear", "match", "error"]

@@ -1,0 +1,73 @@
+"""The normalisation pipeline on real-looking names, and its recorded steps."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctionscreen.text.normalize import normalise
+
+
+@pytest.mark.parametrize(("name", "words", "forms"), [
+    ("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.",
+     ["dalian", "sun", "moon", "star", "international", "logistics", "trading"], ["co ltd"]),
+    ("Korea Sinhung Trading Corporation", ["korea", "sinhung", "trading"], ["corporation"]),
+    ("조선신흥무역회사", ["korea", "sinheung", "trading"], ["company"]),
+    ("大连天宝国际物流有限公司", ["dalian", "tianbao", "international", "logistics"], ["limited"]),
+    ("ООО «Профинет»", ["profinet"], ["ooo"]),
+    ("Société Générale S.A.", ["societe", "generale"], ["sa"]),
+    ("A.B.C. Company", ["abc"], ["company"]),
+    ("FABERLIC EUROPE Sp. z o.o.", ["faberlic", "europe"], ["sp z oo"]),
+    ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", ["tactical", "missiles"],
+     ["joint stock company", "corporation"]),
+    ("Brigade Forty-Four", ["brigade", "44"], []),
+    ("Blackstone Real Estate Partners V L.P.", ["blackstone", "real", "estate", "partners", "5"],
+     ["lp"]),
+    ("Office No. 39", ["office", "39"], []),
+    ("U.S. Department of State", ["usa", "department", "of", "state"], []),
+    ("Joint Stock Company", ["joint", "stock", "company"], []),
+])
+def test_names_normalise_to_the_words_compared(name: str, words: list[str],
+                                               forms: list[str]) -> None:
+    result = normalise(name)
+    assert result.words == words
+    assert result.legal_forms == forms
+    assert result.original == name
+
+
+def test_steps_say_what_changed() -> None:
+    steps = {s.step: s.detail for s in normalise("Dаlian Sun\u200bMoon Ｓｔａｒ Intl Co Ltd").steps}
+    assert "fullwidth" in steps["unicode"]
+    assert "ZERO WIDTH SPACE" in steps["invisible"]
+    assert "look-alike letters in 'dаlian' read as Latin: 'dalian'" in steps["scripts"]
+    assert steps["abbreviations"].endswith("intl -> international")
+    assert steps["legal_forms"] == "legal form 'co ltd' set aside"
+
+
+def test_transliteration_is_named() -> None:
+    detail = {s.step: s.detail for s in normalise("조선신흥무역회사").steps}["scripts"]
+    assert "조선 read as 'korea'" in detail
+    assert "신흥 transliterated as 'sinheung'" in detail
+    assert "회사 a legal form" in detail
+
+
+def test_control_and_invisible_characters_are_removed() -> None:
+    result = normalise("Profi\x00net\u2060 Pte\tLtd\u00ad")
+    assert result.words == ["profinet"]
+
+
+def test_only_punctuation_leaves_nothing() -> None:
+    assert normalise("!!! ---").words == []
+
+
+NAMES = st.text(alphabet=st.sampled_from([*"abcdefghijklmnopqrstuvwxyzABC .,&-'()123",
+                                          "\u200b", "é", "а", "신", "흥", "大", "连", "Ｓ"]),
+                max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES)
+def test_normalising_twice_changes_nothing(name: str) -> None:
+    once = normalise(name)
+    assert normalise(once.normalised).words == once.words

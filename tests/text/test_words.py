@@ -1,0 +1,50 @@
+"""Word-level steps: spaced letters, numbers, abbreviations, synonyms, legal forms."""
+
+from __future__ import annotations
+
+from sanctionscreen.text import words
+
+
+def test_spaced_letters_join_from_three() -> None:
+    assert words.join_spaced_letters("s i n s m s pte".split()) == ["sinsms", "pte"]
+    assert words.join_spaced_letters(["l", "and", "h"]) == ["l", "and", "h"]
+    assert words.join_spaced_letters(["j", "p", "morgan"]) == ["j", "p", "morgan"]
+
+
+def test_numbers_as_digits() -> None:
+    assert words.numbers_as_digits("brigade forty four".split()) == ["brigade", "44"]
+    assert words.numbers_as_digits("brigade forty 4".split()) == ["brigade", "44"]
+    assert words.numbers_as_digits("1st first xii".split()) == ["1", "1", "12"]
+    assert words.numbers_as_digits(["trust", "i"]) == ["trust", "1"]
+    assert words.numbers_as_digits(["i", "trust"]) == ["i", "trust"]
+    assert words.numbers_as_digits(["office", "no", "39"]) == ["office", "39"]
+
+
+def test_abbreviations_and_synonyms() -> None:
+    assert words.expand_abbreviations(["intl", "trdg", "mgmt"]) == [
+        "international", "trading", "management"]
+    assert words.apply_synonyms("north korea chosun dprk joseon".split()) == ["korea"] * 4
+
+
+def test_legal_forms_at_the_ends_and_inside() -> None:
+    assert words.set_aside_legal_forms("samsung electronics co ltd".split()) == (
+        ["samsung", "electronics"], ["co ltd"])
+    assert words.set_aside_legal_forms("korea sinhung trading corporation rason branch".split()) \
+        == (["korea", "sinhung", "trading", "rason", "branch"], ["corporation"])
+    assert words.set_aside_legal_forms(["co", "operative", "bank"])[0] == ["operative", "bank"]
+
+
+def test_short_forms_only_at_the_ends() -> None:
+    kept, found = words.set_aside_legal_forms("ag star sa trading".split())
+    assert kept == ["star", "sa", "trading"]
+    assert found == ["ag"]
+
+
+def test_cut_short_and_misspelled_forms() -> None:
+    assert words.legal_form_like("compan") == "company"
+    assert words.legal_form_like("aktiengeselschaft") == "aktiengesellschaft"
+    assert words.legal_form_like("comp") == "company"
+    assert words.legal_form_like("sinhung") is None
+    kept, found = words.set_aside_legal_forms("tactical missiles joynt stock company".split())
+    assert kept == ["tactical", "missiles"]
+    assert found == ["joint stock company"]
