@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # Sub-command modules, in the order `--help` lists them.
 COMMANDS = (
     "sanctionscreen.cli.check",
+    "sanctionscreen.cli.screen_cmd",
+    "sanctionscreen.cli.lists_cmd",
     "sanctionscreen.cli.validate",
     "sanctionscreen.cli.evaluate",
 )
