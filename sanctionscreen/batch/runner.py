@@ -56,6 +56,9 @@ def _outcomes(
     batch_size: int,
 ) -> Iterator[ScreenedRow]:
     hashes = {info.id: info.content_hash for info in screener.lists_info}
+    if workers > 1:
+        # Each screen_many call with workers starts a process pool: batches grow to amortise it.
+        batch_size *= 10 * workers
     while batch := list(itertools.islice(rows, batch_size)):
         todo: list[str | tuple[str, str | None]] = [
             (row.name, row.country) for row in batch if row.screenable and row.name is not None
