@@ -11,6 +11,10 @@ and a missing small word nothing. Then, in order:
 - **no distinctive word in common**: when the listed name has a distinctive word
   (weight >= 0.75) and none of them found a partner at similarity >= 0.75, the score
   is capped at 0.50: a name made only of common words never matches on its own.
+- **listed name contained**: when every word of the listed name (total weight at
+  least 1.0) is found in the query at similarity >= 0.9, the score is at least 0.75,
+  so "Office No. 39 Restaurant Services" is reviewed against "OFFICE 39" however
+  many words the query adds.
 - **places differ**: when each name has a place word the other lacks ("(France)" vs
   "(Germany)"), the score is multiplied by 0.85: likely a sister company elsewhere.
 - **legal forms differ**: when both names carry legal forms and no two belong to the
@@ -38,6 +42,9 @@ from sanctionscreen.text.words import legal_form_group
 DISTINCTIVE_WEIGHT = 0.75
 DISTINCTIVE_SIMILARITY = 0.75
 COMMON_ONLY_CAP = 0.5
+CONTAINED_FLOOR = 0.75
+CONTAINED_MIN_WEIGHT = 1.0
+CONTAINED_SIMILARITY = 0.9
 PLACES_DIFFER_FACTOR = 0.85
 LEGAL_FORM_FACTOR = 0.97
 FORMULA = ("sum of (query weight + listed weight) x similarity over word pairs, divided by "
@@ -65,6 +72,17 @@ def score_alignment(alignment: Alignment, query: NormalisedName,
             + ", ".join(f"'{u.label}'" for u in distinctive)
             + f") was found in the query, so the score is capped at {COMMON_ONLY_CAP:.2f}"))
         score = COMMON_ONLY_CAP
+
+    listed_met = sum(p.listed.weight for p in alignment.pairs
+                     if p.similarity >= CONTAINED_SIMILARITY)
+    contained = (listed_weight >= CONTAINED_MIN_WEIGHT and listed_met >= listed_weight - 1e-9
+                 and not alignment.unmatched_listed)
+    if contained and score < CONTAINED_FLOOR:
+        adjustments.append(Adjustment(
+            rule="listed_name_contained", before=round(score, 4), after=CONTAINED_FLOOR,
+            reason="every word of the listed name is in the query (the query adds words of its "
+            f"own), so the score is raised to {CONTAINED_FLOOR:.2f}: at least a review"))
+        score = CONTAINED_FLOOR
 
     query_places = [u.label for u in alignment.unmatched_query if u.kind == "geographic"]
     listed_places = [u.label for u in alignment.unmatched_listed if u.kind == "geographic"]
