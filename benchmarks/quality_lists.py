@@ -150,8 +150,8 @@ def build_pairs(watchlists: Sequence[Watchlist], *, include_people: bool = False
                 limit: int | None = None, seed: int = 0) -> list[ListPair]:
     """Positives and hard negatives from every list, without repeats.
 
-    A negative is dropped when any list gives both names to one entry (the same
-    entry listed twice), or when it repeats another pair in either order.
+    A pair is dropped when its two names normalise like an earlier pair's (in
+    either order), and a negative when any list gives both names to one entry.
     ``limit`` samples that many entries per list (with ``seed``) for a quick run.
     """
     found: list[ListPair] = []
@@ -168,9 +168,8 @@ def build_pairs(watchlists: Sequence[Watchlist], *, include_people: bool = False
     pairs: list[ListPair] = []
     seen: set[frozenset[str]] = set()
     for pair in found:
-        key = frozenset((pair.name1.casefold(), pair.name2.casefold()))
-        if key in seen or (not pair.is_match and
-                           frozenset((_key(pair.name1), _key(pair.name2))) in same_entry):
+        key = frozenset((_key(pair.name1), _key(pair.name2)))
+        if key in seen or (not pair.is_match and key in same_entry):
             continue
         seen.add(key)
         pairs.append(pair)
