@@ -43,7 +43,7 @@ DEFAULT_LISTS = (LISTS / "ofac-sdn-2024-05", LISTS / "un" / "un_consolidated_202
 POSITIVE_KINDS = frozenset({"aka", "fka", "nka", "weak", "acronym", "transliteration"})
 CANDIDATES = 10  # nearest names looked at to find one not tied to the entry
 SWEEP = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.82, 0.85, 0.9, 0.95)
-COLUMNS = ("name1", "name2", "is_match", "subset", "source", "kind", "type", "shared")
+COLUMNS = ("name1", "name2", "is_match", "subset", "source", "kind", "type", "shared", "group")
 SHARED = ("none", "generic", "distinctive")
 
 
@@ -59,6 +59,7 @@ class ListPair:
     kind: str  # alias kind for positives, "negative" for negatives
     type: str  # entity type of the query's entry
     shared: str  # best word the names share after normalisation: one of SHARED
+    group: str  # how the names differ, roughly: see difference()
 
 
 @cache
@@ -79,7 +80,8 @@ def is_dprk(entity: Entity) -> bool:
 def _pair(name1: str, name2: str, *, is_match: bool, entity: Entity, source: str,
           kind: str) -> ListPair:
     return ListPair(name1, name2, is_match, "dprk" if is_dprk(entity) else "other", source,
-                    kind, entity.type, shared_words(name1, name2))
+                    kind, entity.type, shared_words(name1, name2),
+                    difference(name1, name2, acronym=kind == "acronym"))
 
 
 def shared_words(name1: str, name2: str) -> str:
@@ -91,6 +93,35 @@ def shared_words(name1: str, name2: str) -> str:
     if not classes:
         return "none"
     return "distinctive" if "distinctive" in classes else "generic"
+
+
+def difference(name1: str, name2: str, *, acronym: bool = False) -> str:
+    """How two names differ, by a rough rule on their normalised words (stopwords aside).
+
+    >>> difference("NAM CHONG GAN TRADING", "NAMCHONGANG TRADING")
+    'joined or split words'
+    """
+    words = [[w for w in _words(n) if word_class(w) != "stopword"] for n in (name1, name2)]
+    a, b = set(words[0]), set(words[1])
+    only = [[w for w in words[0] if w not in b], [w for w in words[1] if w not in a]]
+    if acronym:
+        return "acronym"
+    if not a & b:
+        return "no shared word"
+    if a == b:
+        return "same words"
+    if a <= b or b <= a:
+        return "one inside the other"
+    if all(w.isdigit() for w in only[0] + only[1]):
+        return "numbers differ"
+    if len(only[0]) != len(only[1]) and fuzz.ratio("".join(only[0]), "".join(only[1])) >= 80:
+        return "joined or split words"
+    if len(only[0]) == len(only[1]) and all(
+            fuzz.ratio(x, y) >= 60 for x, y in zip(*only, strict=True)):
+        return "spelling"
+    if any(fuzz.ratio(x, y) >= 60 for x in only[0] for y in only[1]):
+        return "spelling and other words"
+    return "other words"
 
 
 def included(watchlist: Watchlist, *, include_people: bool) -> list[Entity]:
@@ -183,7 +214,7 @@ def write_csv(pairs: Sequence[ListPair], path: Path) -> None:
         writer.writerow(COLUMNS)
         for p in pairs:
             writer.writerow([p.name1, p.name2, str(p.is_match).lower(), p.subset, p.source,
-                             p.kind, p.type, p.shared])
+                             p.kind, p.type, p.shared, p.group])
 
 
 def _line(label: str, m: Metrics) -> str:
@@ -227,12 +258,16 @@ def report(title: str, result: Evaluation, meta: Sequence[ListPair], *, worst: i
               "positives by the words they share with the primary name (stopwords aside):"]
     for shared in SHARED:
         chosen = [i for i in pos if meta[i].shared == shared]
-        lines.append(f"  {shared:<16}" + _caught(result, chosen))
-    for what in ("kind", "type"):
-        lines += ["", f"positives by {'alias kind' if what == 'kind' else 'entity type'}:"]
-        for value in sorted({getattr(meta[i], what) for i in pos}):
-            chosen = [i for i in pos if getattr(meta[i], what) == value]
-            lines.append(f"  {value:<16}" + _caught(result, chosen))
+        lines.append(f"  {shared:<22}" + _caught(result, chosen))
+    neg = [i for i in rows if not meta[i].is_match]
+    for what, chosen, label in (("kind", pos, "positives by alias kind"),
+                                ("type", pos, "positives by entity type"),
+                                ("group", pos, "positives by how the names differ"),
+                                ("group", neg, "hard negatives by how the names differ")):
+        lines += ["", f"{label}:"]
+        for value in sorted({getattr(meta[i], what) for i in chosen}):
+            some_rows = [i for i in chosen if getattr(meta[i], what) == value]
+            lines.append(f"  {value:<22}" + _caught(result, some_rows))
     lines += ["", "threshold sweep:"]
     lines += [_line(f"  >= {x:.2f}", result.metrics(x)) for x in SWEEP]
     below = f"< {t.match:.2f}"

@@ -158,3 +158,18 @@ def test_real_un_list_gives_the_green_pine_translation() -> None:
     assert (pine.subset, pine.shared) == ("dprk", "none")  # type: ignore[attr-defined]
     assert all(p.type != "person" for p in pairs)
     assert sum(not p.is_match for p in pairs) > 200
+
+
+@pytest.mark.parametrize(("name1", "name2", "group"), [
+    ("NAM CHONG GAN TRADING CORPORATION", "NAMCHONGANG TRADING CORPORATION",
+     "joined or split words"),
+    ("YONGJIN SHIP MANAGEMENT COMPANY LIMITED", "PYONGJIN SHIP MANAGEMENT COMPANY LIMITED",
+     "spelling"),
+    ("FU YUAN YU 7606", "FU YUAN YU 7866", "numbers differ"),
+    ("ART HOUSE GMBH", "HOUSE OF ART LIMITED", "same words"),
+    ("PRENSA LATINA CANADA LTD.", "PRENSA LATINA", "one inside the other"),
+    ("AIR BUTEMBO", "BUTEMBO AIRLINES", "other words"),
+    ("JINDALLAE", "GREEN PINE ASSOCIATED CORPORATION", "no shared word"),
+])
+def test_difference_groups_on_listed_names(name1: str, name2: str, group: str) -> None:
+    assert ql.difference(name1, name2) == group
