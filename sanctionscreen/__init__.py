@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from sanctionscreen.batch import RunSummary, screen_file
 from sanctionscreen.errors import (
     ConfigurationError,
     InputError,
@@ -16,6 +17,7 @@ from sanctionscreen.errors import (
     SanctionscreenError,
     WatchlistError,
 )
+from sanctionscreen.importers import load_list
 from sanctionscreen.results import (
     Comparison,
     Explanation,
@@ -41,6 +43,7 @@ __all__ = [
     "ListFormatError",
     "ListInfo",
     "NormalisedName",
+    "RunSummary",
     "SanctionscreenError",
     "Screener",
     "ScreeningResult",
@@ -50,7 +53,9 @@ __all__ = [
     "WatchlistError",
     "__version__",
     "compare",
+    "load_list",
     "load_watchlist",
     "normalise",
     "screen",
+    "screen_file",
 ]

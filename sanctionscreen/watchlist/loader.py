@@ -95,7 +95,44 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+class _StrictFastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C parser where available, refusing duplicate keys while it builds data."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            raise _DuplicateKey
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
 def _parse(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
+    """Parse and validate; the slower line-numbered tree is built only to report problems."""
+    try:
+        data = yaml.load(text, Loader=_StrictFastLoader)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, _DuplicateKey):
+        data = None
+    if isinstance(data, dict):
+        try:
+            watchlist = Watchlist.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            if not _dangling_relations_fast(watchlist, where):
+                return watchlist, []
+    return _parse_with_lines(text, where)
+
+
+def _dangling_relations_fast(watchlist: Watchlist, where: str) -> list[Problem]:
+    ids = {entity.id for entity in watchlist.entities}
+    return [Problem(where, None, "dangling") for entity in watchlist.entities
+            for relation in entity.related if relation.entity not in ids]
+
+
+def _parse_with_lines(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
