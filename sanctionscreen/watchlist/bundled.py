@@ -30,5 +30,10 @@ def bundled_dir() -> Path:
 
 @cache
 def bundled_watchlists() -> tuple[Watchlist, ...]:
-    """The bundled watchlists, read once."""
-    return tuple(load_watchlist(path) for path in yaml_files(bundled_dir()))
+    """The bundled watchlists, read once.
+
+    Their ``source`` reads ``bundled/<file>`` rather than an install path, so results
+    are the same wherever the package is installed.
+    """
+    return tuple(load_watchlist(path).model_copy(update={"source": f"bundled/{path.name}"})
+                 for path in yaml_files(bundled_dir()))
