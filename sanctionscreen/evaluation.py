@@ -81,7 +81,8 @@ class Evaluation:
 
     def worst(self, *, positives: bool, count: int) -> list[tuple[LabelledPair, Comparison]]:
         """Lowest-scoring true matches (``positives``) or highest-scoring non-matches."""
-        chosen = [(p, c) for p, c in zip(self.pairs, self.comparisons, strict=True) if p.is_match == positives]
+        both = zip(self.pairs, self.comparisons, strict=True)
+        chosen = [(p, c) for p, c in both if p.is_match == positives]
         chosen.sort(key=lambda pc: (pc[1].score if positives else -pc[1].score, pc[0].row))
         return chosen[:count]
 

@@ -6,7 +6,8 @@ from sanctionscreen import Screener, compare
 
 
 def test_explanation_text_names_every_part() -> None:
-    text = compare("Korea Shinheung Trdg Co", "Korea Sinhung Trading Corporation").explanation.text()
+    listed = "Korea Sinhung Trading Corporation"
+    text = compare("Korea Shinheung Trdg Co", listed).explanation.text()
     assert "Query 'Korea Shinheung Trdg Co' was compared as 'korea shinheung trading'" in text
     assert "abbreviations expanded: trdg -> trading" in text
     assert "legal form 'co' set aside" in text

@@ -95,7 +95,7 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-class _DuplicateKey(Exception):
+class _DuplicateKeyError(Exception):
     pass
 
 
@@ -105,15 +105,15 @@ class _StrictFastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type:
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
-            raise _DuplicateKey
+            raise _DuplicateKeyError
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def _parse(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
     """Parse and validate; the slower line-numbered tree is built only to report problems."""
     try:
-        data = yaml.load(text, Loader=_StrictFastLoader)  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, _DuplicateKey):
+        data = yaml.load(text, Loader=_StrictFastLoader)
+    except (yaml.YAMLError, _DuplicateKeyError):
         data = None
     if isinstance(data, dict):
         try:
