@@ -2,22 +2,25 @@
 
 A ``Screener`` loads its lists once, normalises every listed name, weighs words by
 their frequency in those lists and builds a candidate index. ``screen`` then
-normalises the query, asks the index for candidates, scores and explains each, and
-keeps the hits at or above the review threshold, best first.
+normalises the query, asks the index for candidates, drops those whose word
+similarities cannot reach the review threshold, aligns and scores the rest, and
+explains in full only the hits it keeps, best first (``docs/performance.md``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from sanctionscreen.errors import ConfigurationError, InputError
-from sanctionscreen.index import CandidateIndex
-from sanctionscreen.matching.score import explain
+from sanctionscreen.index import CandidateIndex, score_bound
+from sanctionscreen.matching.align import align
+from sanctionscreen.matching.score import explain, score_alignment
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
     DECISION_ORDER,
@@ -26,16 +29,19 @@ from sanctionscreen.results import (
     Explanation,
     Hit,
     ListInfo,
+    NormalisedName,
     ScreeningResult,
 )
 from sanctionscreen.settings import Settings, Thresholds
-from sanctionscreen.text.normalize import normalise
+from sanctionscreen.text.normalize import normalise, normalised_words
 from sanctionscreen.watchlist.model import Entity, Watchlist
 
-ListSpec = Union[str, Path, Watchlist]
-CANDIDATES = 40
+ListSpec = str | Path | Watchlist
 COUNTRY_AGREES = 0.02
 COUNTRY_DIFFERS = -0.03
+LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion keys
+RESULT_CACHE = 20_000  # results of repeated names kept (supplier files repeat themselves)
+_MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
 @dataclass(frozen=True)
@@ -72,10 +78,8 @@ def resolve_lists(specs: Iterable[ListSpec]) -> list[Watchlist]:
 
 
 def _load_official(path: Path) -> Watchlist:
-    try:
-        from sanctionscreen.importers import load_list
-    except ImportError:  # pragma: no cover - the importers ship with the package
-        from sanctionscreen.watchlist.loader import load_watchlist as load_list
+    from sanctionscreen.importers import load_list
+
     return load_list(path)
 
 
@@ -103,9 +107,13 @@ class Screener:
             for entity in watchlist.entities:
                 for name, kind in entity.names():
                     self._names.append(_ListedName(list_index, entity, name, kind))
-        normalised = [normalise(n.name).words for n in self._names]
-        self.weights = WordWeights.from_names(normalised)
-        self.index = CandidateIndex(normalised, self.weights)
+        self._words, self._forms = _normalise_all([n.name for n in self._names])
+        self.weights = WordWeights.from_names(self._words)  # type: ignore[arg-type]
+        bonus = COUNTRY_AGREES if settings.use_country else 0.0
+        self._floor = settings.thresholds.review - bonus - _MARGIN
+        self.index = CandidateIndex(self._words, self.weights, min_score=self._floor,
+                                    lean=len(self._names) >= LEAN_FROM)
+        self._cache: dict[tuple[str, str | None], ScreeningResult] = {}
         self.lists_info = [ListInfo(
             id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
             content_hash=w.content_hash, entities=len(w.entities),
@@ -115,30 +123,72 @@ class Screener:
 
     def screen(self, name: Any, *, country: str | None = None) -> ScreeningResult:
         """Screen one name; a name that cannot be screened gives decision ``error``."""
+        key = (name, country) if type(name) is str and (
+            country is None or type(country) is str) else None
+        cached = self._cache.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        result = self._screen(name, country, exhaustive=False)
+        if key is not None:
+            if len(self._cache) >= RESULT_CACHE:
+                self._cache.clear()
+            self._cache[key] = result
+        return result
+
+    def _screen_exhaustive(self, name: Any, *, country: str | None = None) -> ScreeningResult:
+        """``screen`` without the index: every listed name is considered (slow; a reference)."""
+        return self._screen(name, country, exhaustive=True)
+
+    def _screen(self, name: Any, country: str | None, *, exhaustive: bool) -> ScreeningResult:
         try:
             query = self._check(name)
         except InputError as error:
             return self._result(_printable(name), "error", [], error=error.message)
-        normalised = normalise(query)
-        if not normalised.words:
+        words, forms = normalised_words(query)
+        if not words:
             return self._result(query, "error", [], error="nothing is left of the name after "
                                 "normalisation (only punctuation, symbols or invisible characters)")
-        best: dict[tuple[int, str], Hit] = {}
-        for number in self.index.candidates(normalised.words, limit=CANDIDATES):
+        numbers = range(len(self._names)) if exhaustive else self.index.candidates(words)
+        best: dict[tuple[int, str], tuple[float, int]] = {}
+        for score, number in self._scored(words, forms, numbers, country):
             listed = self._names[number]
+            key = (listed.list_index, listed.entity.id)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, number)
+        ranked = sorted(best.items(), key=lambda item: (
+            -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
+        normalised = normalise(query) if ranked else None
+        hits: list[Hit] = []
+        for _, (_, number) in ranked[: self.settings.max_hits]:
+            listed = self._names[number]
+            assert normalised is not None
             explanation = explain(normalised, normalise(listed.name), weights=self.weights,
                                   thresholds=self.settings.thresholds, listed_kind=listed.kind)
-            explanation = self._adjust(explanation, listed, country)
-            if explanation.decision == "clear":
-                continue
-            key = (listed.list_index, listed.entity.id)
-            score = explanation.score.score
-            if key not in best or score > best[key].score:
-                best[key] = self._hit(listed, explanation)
-        hits = sorted(best.values(), key=lambda h: (-h.score, h.list, h.entity_id))
-        hits = hits[: self.settings.max_hits]
+            hits.append(self._hit(listed, self._adjust(explanation, listed, country)))
         decision = hits[0].decision if hits else "clear"
         return self._result(query, decision, hits)
+
+    def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
+                country: str | None) -> Iterator[tuple[float, int]]:
+        """``(score, number)`` of the listed names at or above review, as ``_adjust`` decides."""
+        thresholds = self.settings.thresholds
+        floor = self._floor
+        weights = self.weights
+        use_country = bool(country) and self.settings.use_country
+        code = country.strip().upper() if country else ""
+        query = _light(words, forms)
+        for number in numbers:
+            listed_words = self._words[number]
+            if score_bound(words, listed_words, weights) < floor:
+                continue
+            alignment = align(words, listed_words, weights)
+            score = score_alignment(alignment, query, _light(listed_words, self._forms[number]))[0]
+            listed = self._names[number]
+            if use_country and listed.entity.countries:
+                delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
+                score = round(min(1.0, max(0.0, score + delta)), 4)
+            if score >= thresholds.review:
+                yield score, number
 
     def screen_many(self, names: Iterable[Any], *, workers: int = 1) -> Iterator[ScreeningResult]:
         """Screen many names, in input order; items are names or ``(name, country)`` pairs.
@@ -157,7 +207,7 @@ class Screener:
         _WORKER_SCREENER = self
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
-            yield from pool.imap(_screen_in_worker, items, chunksize=64)
+            yield from pool.imap(_screen_in_worker, items, chunksize=256)
 
     def compare(self, query: str, candidate: str) -> Comparison:
         """Compare two names with this screener's word weights and thresholds."""
@@ -213,7 +263,7 @@ class Screener:
                 error: str | None = None) -> ScreeningResult:
         from sanctionscreen import __version__
 
-        return ScreeningResult(query=query, decision=decision, hits=hits,  # type: ignore[arg-type]
+        return ScreeningResult(query=query, decision=decision, hits=hits,
                                error=error, lists=self.lists_info, settings=self._settings_dump,
                                settings_hash=self._settings_hash, library_version=__version__)
 
@@ -224,6 +274,28 @@ _WORKER_SCREENER: Screener | None = None
 def _screen_in_worker(item: tuple[Any, str | None]) -> ScreeningResult:
     assert _WORKER_SCREENER is not None
     return _WORKER_SCREENER.screen(item[0], country=item[1])
+
+
+def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Words and legal forms of every listed name; repeated names and words shared."""
+    seen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    words: list[tuple[str, ...]] = []
+    forms: list[tuple[str, ...]] = []
+    intern = sys.intern
+    for name in names:
+        done = seen.get(name)
+        if done is None:
+            found, legal = normalised_words(name)
+            done = seen[name] = (tuple(intern(w) for w in found), legal)
+        words.append(done[0])
+        forms.append(done[1])
+    return words, forms
+
+
+def _light(words: tuple[str, ...], forms: tuple[str, ...]) -> NormalisedName:
+    """Just the words and legal forms the scorer reads (no steps, not validated)."""
+    return NormalisedName.model_construct(original="", normalised="", words=list(words),
+                                          legal_forms=list(forms), steps=[])
 
 
 def _printable(value: Any) -> str:

@@ -8,6 +8,7 @@ once, so word order does not matter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sanctionscreen.matching.similarity import spelling_similarity, word_similarity
@@ -51,7 +52,7 @@ class Alignment:
     listed_units: list[Unit]
 
 
-def _joins(singles: list[str], others: list[str]) -> list[tuple[float, int, int, int]]:
+def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
     """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one."""
     found: list[tuple[float, int, int, int]] = []
     for i, word in enumerate(singles):
@@ -71,7 +72,7 @@ def _joins(singles: list[str], others: list[str]) -> list[tuple[float, int, int,
     return found
 
 
-def _units(words: list[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
+def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
     starts = dict(runs)
     units: list[Unit] = []
     i = 0
@@ -106,7 +107,7 @@ def _choose_runs(
     return used_single, runs
 
 
-def align(query: list[str], listed: list[str], weights: WordWeights) -> Alignment:
+def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> Alignment:
     """Align the words of a query name with those of a listed name."""
     _, listed_runs = _choose_runs(_joins(query, listed))
     taken = {j + n for j, k in listed_runs for n in range(k)}

@@ -94,6 +94,8 @@ def _transliterated(text: str) -> tuple[str, str]:
 
 def fold_lookalikes(word: str) -> str:
     """Replace look-alike letters in a word that mixes Latin with Cyrillic or Greek."""
+    if word.isascii():
+        return word
     scripts = {script_of(c) for c in word if c.isalpha()}
     if "latin" not in scripts or not scripts & {"cyrillic", "greek"}:
         return word

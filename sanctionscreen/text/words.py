@@ -8,7 +8,9 @@ records what each one changed.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import OSA
 
 from sanctionscreen.text import tables
 
@@ -17,6 +19,14 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000
 _LONE_NUMERALS = frozenset({"i", "v", "x"})
 _NUMBER_SIGNS = frozenset({"no", "nr", "num", "number"})
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_ROMAN_LETTERS = re.compile(r"[mdclxvi]+$")
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Words that ``numbers_as_digits`` may change besides digits and Roman numerals."""
+    table = tables.numbers()
+    return frozenset({*table.ordinals, *table.tens, *table.units, *_NUMBER_SIGNS})
 
 
 def join_spaced_letters(words: list[str]) -> list[str]:
@@ -25,6 +35,8 @@ def join_spaced_letters(words: list[str]) -> list[str]:
     Two letters stay apart ("L & H", "J P Morgan"): the aligner still sees them
     written together when the other name does.
     """
+    if not any(len(word) == 1 for word in words):
+        return list(words)
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
@@ -54,6 +66,10 @@ def _roman_value(word: str) -> int | None:
 
 def numbers_as_digits(words: list[str]) -> list[str]:
     """Number words, ordinals and Roman numerals as digits: ``forty four`` -> ``44``."""
+    special = _number_words()
+    if not any(word in special or word[:1].isdigit() or _ROMAN_LETTERS.match(word)
+               for word in words):
+        return list(words)
     table = tables.numbers()
     out: list[str] = []
     i = 0
@@ -105,9 +121,16 @@ def _latin_synonyms() -> tuple[dict[tuple[str, ...], list[str]], int]:
     return phrases, max(len(key) for key in phrases)
 
 
+@cache
+def _synonym_starts() -> frozenset[str]:
+    return frozenset(key[0] for key in _latin_synonyms()[0])
+
+
 def apply_synonyms(words: list[str]) -> list[str]:
     """Words and phrases with one meaning to one word: ``chosun`` -> ``korea``."""
     phrases, longest = _latin_synonyms()
+    if not any(word in _synonym_starts() for word in words):
+        return list(words)
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -137,6 +160,7 @@ def _long_single_forms() -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda form: (len(form), form)))
 
 
+@lru_cache(maxsize=100_000)
 def legal_form_like(word: str) -> str | None:
     """The legal form a word stands for when cut short or misspelled, else ``None``.
 
@@ -155,25 +179,44 @@ def legal_form_like(word: str) -> str | None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    from rapidfuzz.distance import OSA
-
     return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
 
 
 @cache
-def _long_phrases() -> tuple[tuple[str, ...], ...]:
+def _long_phrases() -> dict[tuple[int, int], list[tuple[int, str]]]:
+    """Phrases by ``(words in it, letters in it)``, each with its rank: longest in words first."""
     table, _ = _legal_phrases()
-    return tuple(sorted((f for f in table if len(f) > 1 and len(" ".join(f)) >= 12),
-                        key=lambda f: (-len(f), f)))
+    forms = sorted((f for f in table if len(f) > 1 and len(" ".join(f)) >= 12),
+                   key=lambda f: (-len(f), f))
+    buckets: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for rank, form in enumerate(forms):
+        phrase = " ".join(form)
+        buckets.setdefault((len(form), len(phrase)), []).append((rank, phrase))
+    return buckets
+
+
+@cache
+def _phrase_sizes() -> tuple[int, ...]:
+    return tuple(sorted({size for size, _ in _long_phrases()}))
 
 
 def _misspelled_phrase(words: list[str]) -> tuple[str, int] | None:
     """A legal-form phrase of 12+ letters at the end of ``words``, one letter off."""
-    for form in _long_phrases():
-        size = len(form)
-        if size < len(words) and _one_edit(" ".join(form), " ".join(words[-size:])):
-            return " ".join(form), size
-    return None
+    buckets = _long_phrases()
+    found: list[tuple[int, str, int]] = []
+    for size in _phrase_sizes():
+        if size >= len(words):
+            break
+        tail = " ".join(words[-size:])
+        # one edit changes the length by at most one: only those phrases can be one letter off
+        for length in (len(tail) - 1, len(tail), len(tail) + 1):
+            for rank, phrase in buckets.get((size, length), ()):
+                if _one_edit(phrase, tail):
+                    found.append((rank, phrase, size))
+    if not found:
+        return None
+    _, phrase, size = min(found)
+    return phrase, size
 
 
 def _is_short(form: tuple[str, ...]) -> bool:
@@ -231,6 +274,11 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
 
 def legal_form_group(form: str) -> str:
     """The group (``limited``, ``joint_stock``, ``corporation``) of a legal form found."""
-    return tables.legal_forms().latin_groups().get(form, "corporation")
+    return _latin_groups().get(form, "corporation")
+
+
+@cache
+def _latin_groups() -> dict[str, str]:
+    return tables.legal_forms().latin_groups()
 
 
