@@ -99,47 +99,75 @@ def normalise(name: str) -> NormalisedName:
     >>> normalise("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.").normalised
     'dalian sun moon star international logistics trading'
     """
+    steps: list[NormalisationStep] = []
+    tokens, forms = _pipeline(name, steps)
+    return NormalisedName(original=name, normalised=" ".join(tokens), words=tokens,
+                          legal_forms=forms, steps=steps)
+
+
+def normalised_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words, legal forms)`` of a name, as :func:`normalise` finds them, without the steps.
+
+    The same pipeline as ``normalise`` with nothing recorded: for listed names at
+    index build and for queries before they are known to be hits.
+
+    >>> normalised_words("Korea Sinhung Trading Corp.")
+    (('korea', 'sinhung', 'trading'), ('corporation',))
+    """
+    tokens, forms = _pipeline(name, None)
+    return tuple(tokens), tuple(forms)
+
+
+def _pipeline(name: str, steps: list[NormalisationStep] | None) -> tuple[list[str], list[str]]:
+    """The normalisation steps; each change is appended to ``steps`` unless it is ``None``."""
     if not isinstance(name, str):
         raise InputError(f"a name must be text, not {type(name).__name__}")
     if len(name) > MAX_LENGTH:
         raise InputError(f"the name is {len(name):,} characters long; normalise() takes at most "
                          f"{MAX_LENGTH:,}", hint="a name this long is not a name; check the input")
-    steps: list[NormalisationStep] = []
 
     def record(step: str, before: str, after: str, detail: str) -> None:
-        if before != after:
+        if steps is not None and before != after:
             steps.append(NormalisationStep(step=step, before=before, after=after, detail=detail))
 
-    text = unicodedata.normalize("NFKC", name)
-    record("unicode", name, text, "compatibility characters folded (fullwidth, styled, "
-           "circled or ligature letters) by Unicode NFKC")
-    cleaned, removed = _remove_invisible(text)
-    if removed:
-        names = ", ".join(sorted(set(removed)))
-        record("invisible", text, cleaned, f"removed {len(removed)} invisible or control "
-               f"character(s): {names}")
-    text = cleaned
+    if name.isascii() and name.isprintable():
+        # NFKC leaves printable ASCII alone and it holds no invisible characters.
+        text = name
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        record("unicode", name, text, "compatibility characters folded (fullwidth, styled, "
+               "circled or ligature letters) by Unicode NFKC")
+        cleaned, removed = _remove_invisible(text)
+        if removed:
+            names = ", ".join(sorted(set(removed)))
+            record("invisible", text, cleaned, f"removed {len(removed)} invisible or control "
+                   f"character(s): {names}")
+        text = cleaned
     lowered = text.casefold()
     record("case", text, lowered, "lower case")
-    converted, notes = _scripts(lowered)
-    record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
+    if lowered.isascii():
+        converted = lowered  # only Latin letters: nothing to fold or transliterate
+    else:
+        converted, notes = _scripts(lowered)
+        record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
     plain = _punctuation(converted)
     record("punctuation", converted, plain, "punctuation removed (dotted initials such as "
            "'a.b.c.' joined, '&' read as 'and', apostrophes and possessive 's dropped)")
     tokens = plain.split()
     for step, function, detail in _WORD_STEPS:
         after = function(tokens)
-        record(step, " ".join(tokens), " ".join(after), _detail(detail, tokens, after))
+        if steps is not None and after != tokens:
+            record(step, " ".join(tokens), " ".join(after), _detail(detail, tokens, after))
         tokens = after
     kept, forms = words.set_aside_legal_forms(tokens)
     if forms:
         quoted = ", ".join(f"'{form}'" for form in forms)
         record("legal_forms", " ".join(tokens), " ".join(kept), f"legal form {quoted} set aside")
     tokens = words.numbers_as_digits(kept)
-    record("numbers", " ".join(kept), " ".join(tokens),
-           _detail("number words and numerals written as digits", kept, tokens))
-    return NormalisedName(original=name, normalised=" ".join(tokens), words=tokens,
-                          legal_forms=forms, steps=steps)
+    if steps is not None and tokens != kept:
+        record("numbers", " ".join(kept), " ".join(tokens),
+               _detail("number words and numerals written as digits", kept, tokens))
+    return tokens, forms
 
 
 def _detail(what: str, before: list[str], after: list[str]) -> str:
