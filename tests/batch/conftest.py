@@ -7,8 +7,7 @@ use the real :class:`sanctionscreen.Screener` on the bundled list.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,8 +23,6 @@ from sanctionscreen.results import (
 )
 from sanctionscreen.settings import Settings
 from sanctionscreen.watchlist.model import Designation, Risk
-
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 LIST = ListInfo(
     id="test-list",
@@ -126,10 +123,6 @@ def stub() -> StubScreener:
 
 
 @pytest.fixture
-def eval_dir() -> Path:
+def eval_dir(shared_dir: Callable[[str], Path]) -> Path:
     """``../shared/eval``: skipped when absent, except under CI where its absence fails."""
-    if not EVAL.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{EVAL} is missing; CI must provide ../shared/eval")
-        pytest.skip(f"{EVAL} is absent (the shared evaluation data sits beside the repository)")
-    return EVAL
+    return shared_dir("eval")

@@ -7,29 +7,18 @@ so CI cannot pass without running them.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-EVAL_LISTS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "lists"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def need(path: Path) -> Path:
-    """``path`` if it exists; else skip (or fail under CI) naming what is missing."""
-    if not path.exists():
-        message = f"{path} is absent: the real list files live in ../shared/eval/lists"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI is set, so this must not be skipped)")
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture
-def eval_lists() -> Path:
+def eval_lists(shared_dir: Callable[[str], Path]) -> Path:
     """The folder of real list files."""
-    return need(EVAL_LISTS)
+    return shared_dir("eval/lists")
 
 
 @pytest.fixture
