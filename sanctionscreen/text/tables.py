@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -19,6 +19,9 @@ from sanctionscreen.errors import ConfigurationError
 
 class _Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+T = TypeVar("T", bound=_Table)
 
 
 class LegalFormGroup(_Table):
@@ -76,7 +79,7 @@ def _load(name: str) -> Any:
                                  hint="reinstall sanctionscreen") from None
 
 
-def _validated(model: type[_Table], name: str) -> Any:
+def _validated(model: type[T], name: str) -> T:
     try:
         return model.model_validate(_load(name))
     except ValidationError as error:
@@ -87,8 +90,7 @@ def _validated(model: type[_Table], name: str) -> Any:
 @cache
 def legal_forms() -> LegalForms:
     """Legal forms by group (``legal_forms.yaml``)."""
-    result: LegalForms = _validated(LegalForms, "legal_forms")
-    return result
+    return _validated(LegalForms, "legal_forms")
 
 
 @cache
@@ -112,26 +114,23 @@ def synonyms() -> dict[str, str]:
 @cache
 def common_words() -> CommonWords:
     """Word classes and weights (``common_words.yaml``)."""
-    result: CommonWords = _validated(CommonWords, "common_words")
-    return result
+    return _validated(CommonWords, "common_words")
 
 
 @cache
 def numbers() -> Numbers:
     """Number words (``numbers.yaml``)."""
-    result: Numbers = _validated(Numbers, "numbers")
-    return result
+    return _validated(Numbers, "numbers")
 
 
 @cache
 def romanisation() -> Romanisation:
     """Romanisation folding rules (``romanisation.yaml``)."""
-    result: Romanisation = _validated(Romanisation, "romanisation")
-    return result
+    return _validated(Romanisation, "romanisation")
 
 
 @cache
 def confusables() -> dict[str, str]:
     """Look-alike letter -> Latin letter (``confusables.yaml``)."""
-    table: Confusables = _validated(Confusables, "confusables")
+    table = _validated(Confusables, "confusables")
     return {**table.cyrillic, **table.greek}
