@@ -1,15 +1,15 @@
 """Tests for ``benchmarks/quality_lists.py``: pairs built from official lists.
 
 Most tests use a small hand-made watchlist shaped like the OFAC and UN imports;
-one reads the real UN list from ``../shared/eval/lists`` (skipped when it is
-absent, failing instead when ``CI`` is set).
+one reads the real UN list from ``../shared/eval/lists`` through the
+``shared_dir`` fixture (skipped when absent, failing instead when ``CI`` is set).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +20,7 @@ from sanctionscreen.importers import load_list
 from sanctionscreen.watchlist.model import Alias, Designation, Entity, Risk, Watchlist
 
 REPO = Path(__file__).resolve().parents[2]
-UN_XML = REPO.parent / "shared" / "eval" / "lists" / "un" / "un_consolidated_2026-02-27.xml"
+UN_XML = "eval/lists/un/un_consolidated_2026-02-27.xml"
 
 
 def _load() -> ModuleType:
@@ -146,13 +146,9 @@ def test_missing_list_is_an_error_naming_the_path(capsys: pytest.CaptureFixture[
     assert "ConfigurationError" in capsys.readouterr().err
 
 
-def test_real_un_list_gives_the_green_pine_translation() -> None:
-    if not UN_XML.exists():
-        message = f"{UN_XML} is absent: the official lists live in ../shared/eval/lists"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI is set, so this must not be skipped)")
-        pytest.skip(message)
-    pairs = ql.build_pairs([load_list(UN_XML)])
+def test_real_un_list_gives_the_green_pine_translation(
+        shared_dir: Callable[[str], Path]) -> None:
+    pairs = ql.build_pairs([load_list(shared_dir(UN_XML))])
     found = _by_source(pairs)
     pine = found[("KU'MHAERYONG COMPANY LTD.", "GREEN PINE ASSOCIATED CORPORATION", True)]
     assert (pine.subset, pine.shared) == ("dprk", "none")  # type: ignore[attr-defined]
