@@ -93,10 +93,11 @@ def numbers_as_digits(words: list[str]) -> list[str]:
                     value += unit
                     i += 1
             out.append(str(value))
-        elif table.roman and (roman := _roman_value(word)) is not None:
-            out.append(str(roman))
-        elif table.roman and word in _LONE_NUMERALS and i == len(words) - 1 and i > 0:
-            out.append(str(_ROMAN_VALUES[word]))  # "Fund I", "Trust V": last word, a numeral
+        elif table.roman and i == len(words) - 1 and i > 0 and (
+                (roman := _roman_value(word)) is not None or word in _LONE_NUMERALS):
+            # "Fund VII", "Trust I": a numeral only as the last word, where series numbers
+            # stand; elsewhere "xi", "li" or "dc" are more often syllables or initials
+            out.append(str(roman if roman is not None else _ROMAN_VALUES[word]))
         else:
             out.append(word)
         i += 1
@@ -165,13 +166,15 @@ def legal_form_like(word: str) -> str | None:
     """The legal form a word stands for when cut short or misspelled, else ``None``.
 
     ``compan`` (a name cut at a field width) is ``company``; ``aktiengeselschaft`` (one
-    letter missing) is ``aktiengesellschaft``. Only forms of eight letters or more are
-    matched by spelling, and only at one edit, so short words are never mistaken.
+    letter missing) is ``aktiengesellschaft``. A cut form keeps at least five letters
+    and most of the form (``kong`` is not ``kongsa``); only forms of eight letters or
+    more are matched by spelling, and only at one edit, so short words are never
+    mistaken.
     """
-    if len(word) < 4:
+    if len(word) < 5:
         return None
     for form in _long_single_forms():
-        if len(form) > len(word) and form.startswith(word):
+        if len(form) > len(word) >= 0.6 * len(form) and form.startswith(word):
             return form
         if len(form) >= 8 and abs(len(form) - len(word)) <= 1 and _one_edit(form, word):
             return form
@@ -200,14 +203,14 @@ def _phrase_sizes() -> tuple[int, ...]:
     return tuple(sorted({size for size, _ in _long_phrases()}))
 
 
-def _misspelled_phrase(words: list[str]) -> tuple[str, int] | None:
-    """A legal-form phrase of 12+ letters at the end of ``words``, one letter off."""
+def _misspelled_phrase(words: list[str], *, at_start: bool = False) -> tuple[str, int] | None:
+    """A legal-form phrase of 12+ letters at the end (or start) of ``words``, one letter off."""
     buckets = _long_phrases()
     found: list[tuple[int, str, int]] = []
     for size in _phrase_sizes():
         if size >= len(words):
             break
-        tail = " ".join(words[-size:])
+        tail = " ".join(words[:size] if at_start else words[-size:])
         # one edit changes the length by at most one: only those phrases can be one letter off
         for length in (len(tail) - 1, len(tail), len(tail) + 1):
             for rank, phrase in buckets.get((size, length), ()):
@@ -229,6 +232,8 @@ def _strip_one_end(rest: list[str], table: dict[tuple[str, ...], str],
     for size in range(min(longest, len(rest) - 1), 0, -1):
         if size == 1 and len(rest) > 2 and (fuzzy := _misspelled_phrase(rest)):
             return fuzzy[0], rest[: -fuzzy[1]]
+        if size == 1 and len(rest) > 2 and (fuzzy := _misspelled_phrase(rest, at_start=True)):
+            return fuzzy[0], rest[fuzzy[1] :]
         if tuple(rest[-size:]) in table:
             return " ".join(rest[-size:]), rest[:-size]
         if tuple(rest[:size]) in table:

@@ -43,7 +43,9 @@ def test_short_forms_only_at_the_ends() -> None:
 def test_cut_short_and_misspelled_forms() -> None:
     assert words.legal_form_like("compan") == "company"
     assert words.legal_form_like("aktiengeselschaft") == "aktiengesellschaft"
-    assert words.legal_form_like("comp") == "company"
+    assert words.legal_form_like("corporat") == "corporation"
+    assert words.legal_form_like("comp") is None  # too short to tell
+    assert words.legal_form_like("kong") is None  # "Hong Kong", not "kongsa"
     assert words.legal_form_like("sinhung") is None
     kept, found = words.set_aside_legal_forms("tactical missiles joynt stock company".split())
     assert kept == ["tactical", "missiles"]
