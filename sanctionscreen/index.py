@@ -28,6 +28,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED
 from sanctionscreen.matching.score import (
@@ -64,16 +65,16 @@ class IndexStats:
 
 
 def deletions(word: str, depth: int) -> set[str]:
-    """``word`` with one, or up to ``depth``, letters deleted.
+    """``word`` with one letter deleted, or (``depth`` 2) one or two letters.
 
     >>> sorted(deletions("abc", 1))
     ['ab', 'ac', 'bc']
     """
-    found: set[str] = set()
-    level = {word}
-    for _ in range(depth):
-        level = {w[:i] + w[i + 1 :] for w in level for i in range(len(w))}
-        found |= level
+    n = len(word)
+    found = {word[:i] + word[i + 1 :] for i in range(n)}
+    if depth >= 2:
+        found.update(word[:i] + word[i + 1 : j] + word[j + 1 :]
+                     for i in range(n) for j in range(i + 1, n))
     found.discard(word)
     return found
 
@@ -126,8 +127,14 @@ class CandidateIndex:
                     posting = postings[wid]
                     if not posting or posting[-1] != number:
                         posting.append(number)
+            if len(words) < 2:
+                continue
             for start, size in _runs(words):
-                if sum(weight[start : start + size]) >= floor:
+                if size == 2:
+                    run_weight = weight[start] + weight[start + 1]
+                else:
+                    run_weight = sum(weight[start : start + size])
+                if run_weight >= floor:
                     joined = "".join(words[start : start + size])
                     run = runs.setdefault(joined, [])
                     if not run or run[-1] != number:
@@ -138,19 +145,25 @@ class CandidateIndex:
         self._words = list(vocab)
         self._thresholds = [self._strict if weights(w).weight >= DISTINCTIVE_WEIGHT
                             and self._by_distinctive else self._loose for w in self._words]
-        self._postings = [array("i", p) for p in postings]
-        self._runs = {run: array("i", p) for run, p in runs.items()}
+        self._postings: list[Sequence[int]] = (
+            [array("i", p) for p in postings] if lean else list(postings))
+        self._runs: dict[str, Sequence[int]] = (
+            {run: array("i", p) for run, p in runs.items()} if lean else dict(runs))
         self._deletes: dict[str, list[int]] = {}
         self._keys: dict[str, list[int]] = {}
+        add_delete = self._deletes.setdefault
+        add_key = self._keys.setdefault
         for wid, word in enumerate(self._words):
-            if len(word) > SHORT_WORD and not word.isdigit():
-                depth = 2 if len(word) >= TWO_DELETIONS and not lean else 1
-                for key in deletions(word, depth):
-                    self._deletes.setdefault(key, []).append(wid)
-            if len(word) >= MIN_KEYED and not word.isdigit():
+            if len(word) <= SHORT_WORD or word.isdigit():
+                continue
+            depth = 2 if len(word) >= TWO_DELETIONS and not lean else 1
+            for key in deletions(word, depth):
+                add_delete(key, []).append(wid)
+            if len(word) >= MIN_KEYED:
                 key = romanisation_key(word)
-                for k in (key, *deletions(key, 1)):
-                    self._keys.setdefault(k, []).append(wid)
+                add_key(key, []).append(wid)
+                for k in deletions(key, 1):
+                    add_key(k, []).append(wid)
         self._run_starts: dict[str, list[str]] = {}
         self._run_ends: dict[str, list[str]] = {}
         for joined, first, last in sorted(ends):
@@ -268,8 +281,10 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
                 best_query[i] = similarity
             if similarity > best_listed[j]:
                 best_listed[j] = similarity
-    _mark_joins(query, listed, best_query, best_listed)
-    _mark_joins(listed, query, best_listed, best_query)
+    if _may_join(query, listed):
+        _mark_joins(query, listed, best_query, best_listed)
+    if _may_join(listed, query):
+        _mark_joins(listed, query, best_listed, best_query)
     matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
     matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
     bound = matched / total
@@ -279,17 +294,34 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
     return bound
 
 
+def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``."""
+    if len(others) < 2:
+        return False
+    longest = max(len(w) for w in singles)
+    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
+    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
+
+
 def _mark_joins(singles: Sequence[str], others: Sequence[str], single_best: list[float],
                 other_best: list[float]) -> None:
     """Set to 1 the words that could be merged with words written as one on the other side."""
+    if len(others) < 2:
+        return
+    lengths = [len(w) for w in others]
     for i, word in enumerate(singles):
-        if len(word) <= SHORT_WORD:
+        size_of_word = len(word)
+        if size_of_word <= SHORT_WORD:
             continue
-        tolerance = join_tolerance(word)
-        for start, size in _runs(others):
-            joined = "".join(others[start : start + size])
-            if (abs(len(joined) - len(word)) <= tolerance
-                    and spelling_similarity(word, joined) >= JOIN_SIMILARITY):
-                single_best[i] = 1.0
-                for k in range(start, start + size):
-                    other_best[k] = 1.0
+        tolerance = max(2, size_of_word // 5)
+        for start in range(len(others) - 1):
+            joined_length = lengths[start]
+            for end in range(start + 1, min(start + MAX_JOINED, len(others))):
+                joined_length += lengths[end]
+                if joined_length - size_of_word > tolerance:
+                    break  # longer runs from this start are longer still
+                if (size_of_word - joined_length <= tolerance and spelling_similarity(
+                        word, "".join(others[start : end + 1])) >= JOIN_SIMILARITY):
+                    single_best[i] = 1.0
+                    for k in range(start, end + 1):
+                        other_best[k] = 1.0

@@ -10,6 +10,7 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ COUNTRY_AGREES = 0.02
 COUNTRY_DIFFERS = -0.03
 LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion keys
 RESULT_CACHE = 20_000  # results of repeated names kept (supplier files repeat themselves)
+PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
+PROCESSES = 4
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
@@ -277,19 +280,22 @@ def _screen_in_worker(item: tuple[Any, str | None]) -> ScreeningResult:
 
 
 def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """Words and legal forms of every listed name; repeated names and words shared."""
-    seen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    words: list[tuple[str, ...]] = []
-    forms: list[tuple[str, ...]] = []
+    """Words and legal forms of every listed name; repeated names and words shared.
+
+    Long lists are normalised by several processes where the platform can fork.
+    """
+    unique = list(dict.fromkeys(names))
+    processes = min(PROCESSES, os.cpu_count() or 1)
+    if (len(unique) >= PARALLEL_FROM and processes > 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            found = pool.map(normalised_words, unique, chunksize=2_000)
+    else:
+        found = [normalised_words(name) for name in unique]
     intern = sys.intern
-    for name in names:
-        done = seen.get(name)
-        if done is None:
-            found, legal = normalised_words(name)
-            done = seen[name] = (tuple(intern(w) for w in found), legal)
-        words.append(done[0])
-        forms.append(done[1])
-    return words, forms
+    seen = {name: (tuple(intern(w) for w in words), forms)
+            for name, (words, forms) in zip(unique, found, strict=True)}
+    return [seen[name][0] for name in names], [seen[name][1] for name in names]
 
 
 def _light(words: tuple[str, ...], forms: tuple[str, ...]) -> NormalisedName:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
@@ -20,6 +21,7 @@ from rapidfuzz.distance import OSA
 from sanctionscreen.text import tables
 
 MIN_SIMILARITY = 0.6
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 SHORT_WORD = 3
 NUMBERS_DIFFER = 0.5  # two different numbers in the same place: "Fund VII" / "Fund VIII"
 # Spelling similarity s is reshaped to 1 - (1 - s) * (BASE + GROWTH * (1 - s)): one
@@ -41,8 +43,7 @@ def romanisation_key(word: str) -> str:
     key = word
     for old, new in rules:
         key = key.replace(old, new)
-    folded = [c for i, c in enumerate(key) if i == 0 or c != key[i - 1]]
-    return "".join(folded)
+    return _REPEATS.sub(r"\1", key)  # a letter written twice counts once
 
 
 def spelling_similarity(a: str, b: str) -> float:

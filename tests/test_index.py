@@ -1,0 +1,137 @@
+"""The candidate index finds listed names through typos, joins, romanisation and look-alikes,
+and indexed screening gives what scoring every listed name gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sanctionscreen.screener as screener_module
+from sanctionscreen.index import CandidateIndex, deletions, score_bound
+from sanctionscreen.matching.align import align
+from sanctionscreen.matching.score import score_alignment
+from sanctionscreen.matching.weights import WordWeights
+from sanctionscreen.screener import Screener
+from sanctionscreen.text.normalize import normalise, normalised_words
+from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
+
+LISTED = [
+    "Profinet Pte. Ltd.",
+    "Dalian Sun Moon Star International Logistics Trading Co., Ltd.",
+    "Korea Sinhung Trading Corporation",
+    "Pyongyang Kwangmyong Electronics",
+    "Chongchongang Shipping Company",
+    "Green Pine Associated Corporation",
+    "Korea Mining Development Trading Corporation",
+]
+
+
+def _index(names: list[str]) -> CandidateIndex:
+    words = [normalised_words(name)[0] for name in names]
+    return CandidateIndex(words, WordWeights.from_names([list(w) for w in words]),
+                          min_score=0.68)
+
+
+def _found(query: str) -> list[str]:
+    return [LISTED[n] for n in _index(LISTED).candidates(normalised_words(query)[0])]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Profinat Pte Ltd", "Profinet Pte. Ltd."),  # one letter changed
+    ("Profniet", "Profinet Pte. Ltd."),  # two letters swapped
+    ("Prfnet Agency", "Profinet Pte. Ltd."),  # two letters missing
+    ("Dalian Sunmoonstar Logistics", "Dalian Sun Moon Star International Logistics "
+     "Trading Co., Ltd."),  # words written as one
+    ("Chong Chon Gang Shipping", "Chongchongang Shipping Company"),  # one word split
+    ("Korea Shinheung Trading", "Korea Sinhung Trading Corporation"),  # romanisation
+    ("Pyeongyang Gwangmyeong Electronics", "Pyongyang Kwangmyong Electronics"),
+    ("Grееn Рine Associated", "Green Pine Associated Corporation"),  # Cyrillic е and Р
+    ("Korea Minning Developement Trdg", "Korea Mining Development Trading Corporation"),
+])
+def test_index_finds_changed_names(query: str, listed: str) -> None:
+    assert listed in _found(query)
+
+
+def test_index_does_not_propose_unrelated_names() -> None:
+    assert _found("Brightwave Textiles GmbH") == []
+
+
+def test_deletions_one_and_two_letters() -> None:
+    assert deletions("abcd", 1) == {"bcd", "acd", "abd", "abc"}
+    assert "ad" in deletions("abcd", 2) and "abcd" not in deletions("abcd", 2)
+
+
+def test_stats_count_names_and_words() -> None:
+    stats = _index(LISTED).stats()
+    assert stats.names == len(LISTED)
+    assert stats.words >= 10 and stats.keys > stats.words and not stats.lean
+
+
+def test_screener_finds_a_lookalike_name_in_the_bundled_lists() -> None:
+    result = Screener().screen("Dalian Sun Moon Stаr Intl Logistics")  # Cyrillic а
+    assert result.decision == "match"
+    assert "DALIAN" in result.hits[0].matched_name.upper()
+
+
+WORDS = ["profinet", "sinhung", "shinheung", "korea", "trading", "ocean", "pine", "green",
+         "star", "sunmoon", "sun", "moon", "dalian", "mining", "global", "logistics", "nordic",
+         "tianbao", "kwangmyong", "pyongyang", "marvel", "marvell", "international", "39"]
+
+
+def _typo(word: str, at: int) -> str:
+    at %= max(1, len(word))
+    return word[:at] + word[at + 1 :] if len(word) > 4 else word
+
+
+@st.composite
+def _lists_and_query(draw: st.DrawFn) -> tuple[list[str], str]:
+    names = draw(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)
+                          .map(" ".join), min_size=1, max_size=12))
+    base = draw(st.sampled_from(names)).split()
+    change = draw(st.sampled_from(["same", "typo", "join", "swap", "drop", "other"]))
+    if change == "typo":
+        i = draw(st.integers(0, len(base) - 1))
+        base[i] = _typo(base[i], draw(st.integers(0, 12)))
+    elif change == "join" and len(base) > 1:
+        base = ["".join(base[:2]), *base[2:]]
+    elif change == "swap":
+        base = base[::-1]
+    elif change == "drop" and len(base) > 1:
+        base = base[1:]
+    elif change == "other":
+        base = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+    return names, " ".join(base)
+
+
+def _watchlist(names: list[str]) -> Watchlist:
+    risk = Risk(basis="reported", categories=["other"])
+    return Watchlist(id="t", title="Test", entities=[
+        Entity(id=f"e{i}", type="company", name=name, risk=risk, countries=["KP"] * (i % 2))
+        for i, name in enumerate(names)])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lists_and_query(), st.sampled_from([None, "KP", "CN"]))
+def test_indexed_screening_equals_scoring_every_name(case: tuple[list[str], str],
+                                                     country: str | None) -> None:
+    names, query = case
+    screener = Screener(_watchlist(names))
+    indexed = screener.screen(query, country=country)
+    bound = screener_module.score_bound
+    screener_module.score_bound = lambda *args: 1.0  # type: ignore[assignment]
+    try:
+        every = screener._screen_exhaustive(query, country=country)
+    finally:
+        screener_module.score_bound = bound
+    assert indexed.model_dump() == every.model_dump()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
+       st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
+def test_score_bound_is_never_below_the_score(query: list[str], listed: list[str]) -> None:
+    weights = WordWeights()
+    score = score_alignment(align(query, listed, weights), normalise(" ".join(query)),
+                            normalise(" ".join(listed)))[0]
+    assert score <= score_bound(query, listed, weights) + 1e-4
