@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sanctionscreen.matching.similarity import spelling_similarity, word_similarity
 from sanctionscreen.matching.weights import WordWeight, WordWeights
 
-JOIN_SIMILARITY = 0.85
+JOIN_SIMILARITY = 0.8
 MAX_JOINED = 4
 
 

@@ -1,8 +1,9 @@
 """Similarity of two normalised words, in 0..1, with a few words saying how they met.
 
 - the same word: 1.0
-- numbers: equal 1.0; two different numbers ``NUMBERS_DIFFER`` (a series of
-  sister entities, "Fund VII" / "Fund VIII", is for a reviewer to see)
+- numbers: equal 1.0; two different numbers of one or two digits ``NUMBERS_DIFFER``
+  (a series of sister entities, "Fund VII" / "Fund VIII", is for a reviewer to see);
+  longer numbers are identifiers ("FU YUAN YU 7606" / "7866") and differ entirely
 - spelling: optimal-string-alignment edit distance (a swap of two neighbouring
   letters counts as one edit), normalised by the longer word; words of three letters
   or fewer must be equal, and a similarity below ``MIN_SIMILARITY`` counts as none
@@ -24,6 +25,7 @@ MIN_SIMILARITY = 0.6
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 SHORT_WORD = 3
 NUMBERS_DIFFER = 0.5  # two different numbers in the same place: "Fund VII" / "Fund VIII"
+IDENTIFIER_DIGITS = 3  # numbers this long name things (vessel 7606, not 7866): no credit
 # Spelling similarity s is reshaped to 1 - (1 - s) * (BASE + GROWTH * (1 - s)): one
 # letter off in a long word costs little, several letters off cost much more.
 BASE = 0.3
@@ -57,6 +59,8 @@ def word_similarity(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same word"
     if a.isdigit() and b.isdigit():
+        if max(len(a), len(b)) >= IDENTIFIER_DIGITS:
+            return 0.0, "different numbers (identifiers)"
         return NUMBERS_DIFFER, "different numbers"
     if a.isdigit() or b.isdigit():
         return 0.0, "number vs word"
