@@ -115,10 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, to prove it works")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
+    for size, full in (("queries", 100_000), ("latency", 5_000), ("recall", 2_000),
+                       ("synthetic", 1_000_000)):
+        parser.add_argument(f"--{size}", type=int, default=None, help=f"(full run: {full:,})")
     args = parser.parse_args(argv)
     quick = args.quick
-    sizes = {"queries": 2_000 if quick else 100_000, "latency": 300 if quick else 5_000,
-             "recall": 20 if quick else 2_000, "synthetic": 20_000 if quick else 1_000_000}
+    sizes = {"queries": 1_000 if quick else 100_000, "latency": 200 if quick else 5_000,
+             "recall": 10 if quick else 2_000, "synthetic": 10_000 if quick else 1_000_000}
+    sizes.update({k: v for k, v in vars(args).items() if k in sizes and v is not None})
     results: dict[str, object] = {"quick": quick, "sizes": sizes}
 
     from sanctionscreen.importers import load_list
