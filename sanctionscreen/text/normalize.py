@@ -85,6 +85,18 @@ def _punctuation(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def _punctuation_detail(text: str) -> str:
+    parts = ["punctuation removed"]
+    initials = [m.group(1) for m in _DOTTED_INITIALS.finditer(text)]
+    if initials:
+        parts.append("initials joined: " + ", ".join(f"'{i}'" for i in initials))
+    if "&" in text or "+" in text:
+        parts.append("'&' read as 'and'")
+    if _POSSESSIVE.search(text):
+        parts.append("possessive 's dropped")
+    return "; ".join(parts)
+
+
 _WORD_STEPS: tuple[tuple[str, Callable[[list[str]], list[str]], str], ...] = (
     ("spaced_letters", words.join_spaced_letters, "single letters joined into one word"),
     ("abbreviations", words.expand_abbreviations, "abbreviations expanded"),
@@ -151,8 +163,8 @@ def _pipeline(name: str, steps: list[NormalisationStep] | None) -> tuple[list[st
         converted, notes = _scripts(lowered)
         record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
     plain = _punctuation(converted)
-    record("punctuation", converted, plain, "punctuation removed (dotted initials such as "
-           "'a.b.c.' joined, '&' read as 'and', apostrophes and possessive 's dropped)")
+    if steps is not None:
+        record("punctuation", converted, plain, _punctuation_detail(converted))
     tokens = plain.split()
     for step, function, detail in _WORD_STEPS:
         after = function(tokens)
