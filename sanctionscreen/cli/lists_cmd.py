@@ -47,6 +47,9 @@ def register(subparsers: Any) -> None:
         description="Show each watchlist: id, title, version and file date, number of "
         "entities and names, source and content hash.")
     add_list_option(parser)
+    parser.add_argument("--stats", action="store_true",
+                        help="also build the screener and show its index: size, build time, "
+                        "peak memory")
     parser.set_defaults(func=run)
 
     parser = subparsers.add_parser(
@@ -123,7 +126,27 @@ def _lists(args: argparse.Namespace) -> int:
         if watchlist.source_hash:
             print(f"  source hash: {watchlist.source_hash}")
         print(f"  content hash: {watchlist.content_hash}")
+    if getattr(args, "stats", False):
+        _index_stats(args)
     return 0
+
+
+def _index_stats(args: argparse.Namespace) -> None:
+    import resource
+    import time
+
+    from sanctionscreen.screener import Screener
+
+    started = time.perf_counter()
+    screener = Screener(resolve_lists(args.lists))
+    seconds = time.perf_counter() - started
+    stats = screener.index.stats()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"index: {stats.names:,} names, {stats.words:,} distinct words, {stats.keys:,} keys, "
+          f"{stats.runs:,} joined-word runs, {stats.postings:,} postings"
+          f"{' (lean mode)' if stats.lean else ''}")
+    print(f"  built in {seconds:.2f} s (lists already loaded); peak memory of this process "
+          f"{peak_mb:,.0f} MB")
 
 
 def _fetch(args: argparse.Namespace) -> int:

@@ -1,0 +1,19 @@
+"""``sanctionscreen lists --stats``: the index behind the lists."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sanctionscreen.cli import main
+
+
+def test_lists_stats_reports_the_index(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists", "--stats"]) == 0
+    out = capsys.readouterr().out
+    assert "dprk-articles" in out
+    match = re.search(r"index: ([\d,]+) names, ([\d,]+) distinct words", out)
+    assert match is not None
+    assert int(match.group(1).replace(",", "")) == 40
+    assert re.search(r"built in \d+\.\d\d s", out)
