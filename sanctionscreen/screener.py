@@ -10,6 +10,7 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 from __future__ import annotations
 
 import multiprocessing
+import re
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,6 +54,21 @@ class _ListedName:
     entity: Entity
     name: str
     kind: str
+
+
+_BRACKETED_ACRONYM = re.compile(r"^(?P<base>.+\S)\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)\s*$")
+
+
+def _with_bracketed_acronym(name: str, kind: str) -> list[tuple[str, str]]:
+    """A listed name, and when it ends in an acronym in brackets, its two parts.
+
+    ``DAEDONG CREDIT BANK (DCB)`` is also screened as ``DAEDONG CREDIT BANK`` and, as
+    an acronym the list itself gives, ``DCB``.
+    """
+    found = _BRACKETED_ACRONYM.match(name)
+    if found is None or len(found["base"].split()) < 2:
+        return [(name, kind)]
+    return [(name, kind), (found["base"], kind), (found["acronym"], "acronym")]
 
 
 def resolve_lists(specs: Iterable[ListSpec]) -> list[Watchlist]:
@@ -108,8 +124,9 @@ class Screener:
         self._names: list[_ListedName] = []
         for list_index, watchlist in enumerate(self.watchlists):
             for entity in watchlist.entities:
-                for name, kind in entity.names():
-                    self._names.append(_ListedName(list_index, entity, name, kind))
+                for listed, listed_kind in entity.names():
+                    for name, kind in _with_bracketed_acronym(listed, listed_kind):
+                        self._names.append(_ListedName(list_index, entity, name, kind))
         self._words, self._forms = _normalise_all([n.name for n in self._names])
         self.weights = WordWeights.from_names(self._words)  # type: ignore[arg-type]
         bonus = COUNTRY_AGREES if settings.use_country else 0.0

@@ -147,3 +147,15 @@ def test_screen_many_keeps_order_and_every_row(screener: Screener) -> None:
     names = ["Profinet", "", "Acme", ("Dalian Tianbao International Logistics", "CN"), None]
     results = list(screener.screen_many(names))
     assert [r.decision for r in results] == ["match", "error", "clear", "match", "error"]
+
+
+def test_acronym_in_brackets_is_screened_as_the_lists_acronym() -> None:
+    from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
+
+    listing = Watchlist(id="t", title="T", entities=[Entity(
+        id="dcb", type="company", name="DAEDONG CREDIT BANK (DCB)", risk=Risk(basis="reported"))])
+    screener = Screener([listing])
+    acronym = screener.screen("DCB").hits[0]
+    assert (acronym.matched_name, acronym.matched_name_kind) == ("DCB", "acronym")
+    assert screener.screen("Daedong Credit Bank").hits[0].score == 1.0
+    assert screener.screen("DCBX").decision == "clear"
