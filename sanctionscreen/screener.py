@@ -10,8 +10,8 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 from __future__ import annotations
 
 import multiprocessing
-import re
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
