@@ -13,7 +13,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from sanctionscreen.errors import ListFormatError
 from sanctionscreen.importers.common import (
     ImportResult,
     Warnings,
@@ -29,7 +28,7 @@ from sanctionscreen.importers.ofac_entity import (
     OfacRecord,
     build_entity,
 )
-from sanctionscreen.importers.xmlsafe import children, local, parse_xml, text
+from sanctionscreen.importers.xmlsafe import children, parse_xml, text
 from sanctionscreen.watchlist.model import Alias, AliasKind, Identifier, Watchlist
 
 ROOT = "sdnList"
@@ -42,10 +41,7 @@ def read_ofac_xml(path: str | Path) -> ImportResult:
     """Read an OFAC SDN (or consolidated) legacy XML file into a watchlist."""
     path = Path(path)
     data = read_bytes(path)
-    root = parse_xml(data, path)
-    if local(root.tag) != ROOT:
-        raise ListFormatError(f"root element is <{local(root.tag)}>, not <{ROOT}>", path=path,
-                              hint="this is not OFAC's SDN XML")
+    root = parse_xml(data, path, root=ROOT, what="OFAC's SDN XML")
     publish = text(children(root, "publshInformation")[0] if children(root, "publshInformation")
                    else None, "Publish_Date")
     source_date = _iso_date(publish)

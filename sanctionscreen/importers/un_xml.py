@@ -14,7 +14,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from sanctionscreen.errors import ListFormatError
 from sanctionscreen.importers.common import (
     ImportResult,
     Warnings,
@@ -25,7 +24,7 @@ from sanctionscreen.importers.common import (
     sha256_of,
 )
 from sanctionscreen.importers.countries import country_code
-from sanctionscreen.importers.xmlsafe import children, local, parse_xml, text
+from sanctionscreen.importers.xmlsafe import children, parse_xml, text
 from sanctionscreen.watchlist.model import (
     Address,
     Alias,
@@ -49,10 +48,7 @@ def read_un_xml(path: str | Path) -> ImportResult:
     """Read the UN consolidated list XML into a watchlist."""
     path = Path(path)
     data = read_bytes(path)
-    root = parse_xml(data, path)
-    if local(root.tag) != ROOT:
-        raise ListFormatError(f"root element is <{local(root.tag)}>, not <{ROOT}>", path=path,
-                              hint="this is not the UN Security Council consolidated list")
+    root = parse_xml(data, path, root=ROOT, what="the UN Security Council consolidated list")
     generated = root.get("dateGenerated")
     source_date = generated[:10] if generated else None
     warnings = Warnings()

@@ -15,8 +15,19 @@ from sanctionscreen.errors import ListFormatError
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-def parse_xml(data: bytes, path: Path) -> ET.Element:
-    """The root element of ``data``; :class:`ListFormatError` with the line if malformed."""
+def parse_xml(data: bytes, path: Path, *, root: str, what: str) -> ET.Element:
+    """The root element of ``data``, which must be ``<root>``; else :class:`ListFormatError`.
+
+    ``what`` names the format in the error ("OFAC's SDN XML").
+    """
+    element = _parse(data, path)
+    if local(element.tag) != root:
+        raise ListFormatError(f"root element is <{local(element.tag)}>, not <{root}>", path=path,
+                              hint=f"this is not {what}")
+    return element
+
+
+def _parse(data: bytes, path: Path) -> ET.Element:
     if _DTD.search(data):
         raise ListFormatError(
             "the XML declares a DOCTYPE or entities, which official lists never do",
