@@ -66,49 +66,49 @@ def score_alignment(alignment: Alignment, query: NormalisedName,
     met = [p for p in alignment.pairs
            if p.listed.weight >= DISTINCTIVE_WEIGHT and p.similarity >= DISTINCTIVE_SIMILARITY]
     if distinctive and not met and score > COMMON_ONLY_CAP:
-        adjustments.append(Adjustment(
-            rule="no_distinctive_word", before=round(score, 4), after=COMMON_ONLY_CAP,
-            reason="no distinctive word of the listed name ("
-            + ", ".join(f"'{u.label}'" for u in distinctive)
-            + f") was found in the query, so the score is capped at {COMMON_ONLY_CAP:.2f}"))
-        score = COMMON_ONLY_CAP
+        score = _adjusted(adjustments, "no_distinctive_word", score, COMMON_ONLY_CAP,
+                          "no distinctive word of the listed name ("
+                          + ", ".join(f"'{u.label}'" for u in distinctive)
+                          + f") was found in the query, so the score is capped at "
+                          f"{COMMON_ONLY_CAP:.2f}")
 
     listed_met = sum(p.listed.weight for p in alignment.pairs
                      if p.similarity >= CONTAINED_SIMILARITY)
     contained = (listed_weight >= CONTAINED_MIN_WEIGHT and listed_met >= listed_weight - 1e-9
                  and not alignment.unmatched_listed)
     if contained and score < CONTAINED_FLOOR:
-        adjustments.append(Adjustment(
-            rule="listed_name_contained", before=round(score, 4), after=CONTAINED_FLOOR,
-            reason="every word of the listed name is in the query (the query adds words of its "
-            f"own), so the score is raised to {CONTAINED_FLOOR:.2f}: at least a review"))
-        score = CONTAINED_FLOOR
+        score = _adjusted(adjustments, "listed_name_contained", score, CONTAINED_FLOOR,
+                          "every word of the listed name is in the query (the query adds words "
+                          f"of its own), so the score is raised to {CONTAINED_FLOOR:.2f}: at "
+                          "least a review")
 
     query_places = [u.label for u in alignment.unmatched_query if u.kind == "geographic"]
     listed_places = [u.label for u in alignment.unmatched_listed if u.kind == "geographic"]
     if query_places and listed_places:
-        after = score * PLACES_DIFFER_FACTOR
-        adjustments.append(Adjustment(
-            rule="places_differ", before=round(score, 4), after=round(after, 4),
-            reason=f"the names name different places ({', '.join(query_places)} vs "
-            f"{', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}"))
-        score = after
+        score = _adjusted(adjustments, "places_differ", score, score * PLACES_DIFFER_FACTOR,
+                          f"the names name different places ({', '.join(query_places)} vs "
+                          f"{', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}")
 
     query_groups = {legal_form_group(f) for f in query.legal_forms}
     listed_groups = {legal_form_group(f) for f in listed.legal_forms}
     if query_groups and listed_groups and not query_groups & listed_groups:
-        after = score * LEGAL_FORM_FACTOR
-        adjustments.append(Adjustment(
-            rule="legal_form_differs", before=round(score, 4), after=round(after, 4),
-            reason=f"legal forms differ ({', '.join(query.legal_forms)} vs "
-            f"{', '.join(listed.legal_forms)}): score x {LEGAL_FORM_FACTOR}"))
-        score = after
+        score = _adjusted(adjustments, "legal_form_differs", score, score * LEGAL_FORM_FACTOR,
+                          f"legal forms differ ({', '.join(query.legal_forms)} vs "
+                          f"{', '.join(listed.legal_forms)}): score x {LEGAL_FORM_FACTOR}")
 
     score = round(min(1.0, max(0.0, score)), 4)
     detail = ScoreDetail(formula=FORMULA, matched_weight=round(matched, 4),
                          query_weight=round(query_weight, 4), listed_weight=round(listed_weight, 4),
                          base_score=round(base, 4), adjustments=adjustments, score=score)
     return score, base, adjustments, detail
+
+
+def _adjusted(adjustments: list[Adjustment], rule: str, before: float, after: float,
+              reason: str) -> float:
+    """Record a rule's change of the score and return the new score."""
+    adjustments.append(Adjustment(rule=rule, before=round(before, 4), after=round(after, 4),
+                                  reason=reason))
+    return after
 
 
 def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[UnmatchedWord]:
