@@ -19,23 +19,20 @@ of the lists (tens of thousands), not through every name (hundreds of thousands)
   words written as one, looked up as words.
 
 Every meeting is checked with the scorer's own word similarity before a name is
-proposed, so the index proposes few names; :func:`score_bound` then drops names
+proposed, so the index proposes few names; ``matching/bound.py`` then drops names
 that cannot reach the threshold before they are aligned.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED
 from sanctionscreen.matching.score import (
     COMMON_ONLY_CAP,
-    CONTAINED_FLOOR,
-    CONTAINED_MIN_WEIGHT,
-    CONTAINED_SIMILARITY,
     DISTINCTIVE_SIMILARITY,
     DISTINCTIVE_WEIGHT,
 )
@@ -87,7 +84,11 @@ def _runs(words: Sequence[str]) -> Iterator[tuple[int, int]]:
 
 def join_tolerance(word: str) -> int:
     """How many letters a run written as one may differ in length from ``word`` (align.py)."""
-    return max(2, len(word) // 5)
+    return _tolerance(len(word))
+
+
+def _tolerance(length: int) -> int:
+    return max(2, length // 5)
 
 
 class CandidateIndex:
@@ -164,13 +165,22 @@ class CandidateIndex:
                 add_key(key, []).append(wid)
                 for k in deletions(key, 1):
                     add_key(k, []).append(wid)
-        self._run_starts: dict[str, list[str]] = {}
-        self._run_ends: dict[str, list[str]] = {}
+        # Runs by their first (last) word and their length; words by length, sorted
+        # forwards and backwards, to find those that begin (end) with a given word.
+        self._run_starts: dict[str, dict[int, list[str]]] = {}
+        self._run_ends: dict[str, dict[int, list[str]]] = {}
         for joined, first, last in sorted(ends):
-            self._run_starts.setdefault(first, []).append(joined)
-            self._run_ends.setdefault(last, []).append(joined)
+            self._run_starts.setdefault(first, {}).setdefault(len(joined), []).append(joined)
+            self._run_ends.setdefault(last, {}).setdefault(len(joined), []).append(joined)
+        self._by_length: dict[int, tuple[list[str], list[str]]] = {}
+        for word in self._words:
+            if len(word) > SHORT_WORD:
+                self._by_length.setdefault(len(word), ([], []))[0].append(word)
+        for forwards, backwards in self._by_length.values():
+            backwards.extend(sorted(w[::-1] for w in forwards))
+            forwards.sort()
         self._word_cache: dict[str, frozenset[int]] = {}
-        self._run_cache: dict[str, frozenset[int]] = {}
+        self._run_cache: dict[str, frozenset[int]] = {}  # by the run's words, joined
 
     def stats(self) -> IndexStats:
         """How many names, words, keys, runs and postings the index holds."""
@@ -184,7 +194,7 @@ class CandidateIndex:
         for word in words:
             found |= self._for_word(word)
         for start, size in _runs(words):
-            found |= self._for_run("".join(words[start : start + size]))
+            found |= self._for_run(tuple(words[start : start + size]))
         return sorted(found)
 
     def _for_word(self, word: str) -> frozenset[int]:
@@ -194,11 +204,12 @@ class CandidateIndex:
             self._remember(self._word_cache, word, cached)
         return cached
 
-    def _for_run(self, run: str) -> frozenset[int]:
-        cached = self._run_cache.get(run)
+    def _for_run(self, run: tuple[str, ...]) -> frozenset[int]:
+        joined = "".join(run)
+        cached = self._run_cache.get(joined)
         if cached is None:
-            cached = frozenset(self._names_for_run(run))
-            self._remember(self._run_cache, run, cached)
+            cached = frozenset(self._names_for_run(joined, run[0], run[-1]))
+            self._remember(self._run_cache, joined, cached)
         return cached
 
     @staticmethod
@@ -236,92 +247,33 @@ class CandidateIndex:
                 yield from self._runs[run]
 
     def _runs_near(self, word: str) -> Iterator[str]:
-        """Listed runs that ``word`` could stand for: one end of the run is intact in it."""
+        """Listed runs that ``word`` could stand for: the run's first word begins it or its
+        last word ends it (``align.intact_end``), and the lengths are close."""
         seen: set[str] = set()
         tolerance = join_tolerance(word)
+        lengths = range(len(word) - tolerance, len(word) + tolerance + 1)
         for cut in range(1, len(word)):
             for table, piece in ((self._run_starts, word[:cut]), (self._run_ends, word[cut:])):
-                for run in table.get(piece, ()):
-                    if run in seen or abs(len(run) - len(word)) > tolerance:
-                        continue
-                    seen.add(run)
-                    if spelling_similarity(word, run) >= JOIN_SIMILARITY:
-                        yield run
+                by_length = table.get(piece)
+                if by_length is None:
+                    continue
+                for length in lengths:
+                    for run in by_length.get(length, ()):
+                        if run not in seen:
+                            seen.add(run)
+                            if spelling_similarity(word, run) >= JOIN_SIMILARITY:
+                                yield run
 
-    def _names_for_run(self, run: str) -> Iterator[int]:
-        """Names with a word that the query's adjacent words, written as one, could stand for."""
-        depth = 2 if len(run) >= 14 and not self.lean else 1
-        for wid in self._near_words(run, depth):
-            listed = self._words[wid]
-            if (len(listed) > SHORT_WORD and abs(len(run) - len(listed)) <= join_tolerance(listed)
-                    and spelling_similarity(listed, run) >= JOIN_SIMILARITY):
-                yield from self._postings[wid]
-
-
-def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> float:
-    """A score that the aligned names cannot exceed, from their word similarities alone.
-
-    Each word counts its weight times its best similarity with any word of the other
-    name, or in full when it could be part of words written as one; pairs are
-    one-to-one and the rules after the alignment lower the score, so the aligned
-    score is at most this (before rounding to four places); except that a listed
-    name whose every word is met at >= 0.9 may be raised to ``CONTAINED_FLOOR``.
-    """
-    query_weight = [weights(w).weight for w in query]
-    listed_weight = [weights(w).weight for w in listed]
-    total = sum(query_weight) + sum(listed_weight)
-    if total <= 0:
-        return 1.0
-    best_query = [0.0] * len(query)
-    best_listed = [0.0] * len(listed)
-    for i, q in enumerate(query):
-        for j, c in enumerate(listed):
-            similarity = word_similarity(q, c)[0]
-            if similarity > best_query[i]:
-                best_query[i] = similarity
-            if similarity > best_listed[j]:
-                best_listed[j] = similarity
-    if _may_join(query, listed):
-        _mark_joins(query, listed, best_query, best_listed)
-    if _may_join(listed, query):
-        _mark_joins(listed, query, best_listed, best_query)
-    matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
-    matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
-    bound = matched / total
-    if (sum(listed_weight) >= CONTAINED_MIN_WEIGHT - 1e-6
-            and all(s >= CONTAINED_SIMILARITY for s in best_listed)):
-        bound = max(bound, CONTAINED_FLOOR)
-    return bound
-
-
-def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
-    """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``."""
-    if len(others) < 2:
-        return False
-    longest = max(len(w) for w in singles)
-    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
-    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
-
-
-def _mark_joins(singles: Sequence[str], others: Sequence[str], single_best: list[float],
-                other_best: list[float]) -> None:
-    """Set to 1 the words that could be merged with words written as one on the other side."""
-    if len(others) < 2:
-        return
-    lengths = [len(w) for w in others]
-    for i, word in enumerate(singles):
-        size_of_word = len(word)
-        if size_of_word <= SHORT_WORD:
-            continue
-        tolerance = max(2, size_of_word // 5)
-        for start in range(len(others) - 1):
-            joined_length = lengths[start]
-            for end in range(start + 1, min(start + MAX_JOINED, len(others))):
-                joined_length += lengths[end]
-                if joined_length - size_of_word > tolerance:
-                    break  # longer runs from this start are longer still
-                if (size_of_word - joined_length <= tolerance and spelling_similarity(
-                        word, "".join(others[start : end + 1])) >= JOIN_SIMILARITY):
-                    single_best[i] = 1.0
-                    for k in range(start, end + 1):
-                        other_best[k] = 1.0
+    def _names_for_run(self, run: str, first: str, last: str) -> Iterator[int]:
+        """Names with a word that the query's adjacent words, written as one, could stand
+        for: the listed word begins with the first of them or ends with the last."""
+        for length, (forwards, backwards) in self._by_length.items():
+            if abs(len(run) - length) > _tolerance(length):
+                continue
+            for words, piece in ((forwards, first), (backwards, last[::-1])):
+                at = bisect_left(words, piece)
+                while at < len(words) and words[at].startswith(piece):
+                    listed = words[at] if words is forwards else words[at][::-1]
+                    at += 1
+                    if spelling_similarity(listed, run) >= JOIN_SIMILARITY:
+                        yield from self._postings[self._vocab[listed]]

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from sanctionscreen.errors import ConfigurationError, InputError
-from sanctionscreen.index import CandidateIndex, score_bound
+from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.align import align
+from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.matching.score import explain, score_alignment
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
@@ -133,6 +134,7 @@ class Screener:
         self._floor = settings.thresholds.review - bonus - _MARGIN
         self.index = CandidateIndex(self._words, self.weights, min_score=self._floor,
                                     lean=len(self._names) >= LEAN_FROM)
+        self._bounds = BoundTable(self._words, self.weights)
         self._cache: dict[tuple[str, str | None], ScreeningResult] = {}
         self.lists_info = [ListInfo(
             id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
@@ -155,11 +157,14 @@ class Screener:
             self._cache[key] = result
         return result
 
-    def _screen_exhaustive(self, name: Any, *, country: str | None = None) -> ScreeningResult:
-        """``screen`` without the index: every listed name is considered (slow; a reference)."""
-        return self._screen(name, country, exhaustive=True)
+    def _screen_exhaustive(self, name: Any, *, country: str | None = None,
+                           bound: bool = True) -> ScreeningResult:
+        """``screen`` without the index: every listed name is considered, and with
+        ``bound=False`` every one is aligned too (slow; a reference for tests)."""
+        return self._screen(name, country, exhaustive=True, bound=bound)
 
-    def _screen(self, name: Any, country: str | None, *, exhaustive: bool) -> ScreeningResult:
+    def _screen(self, name: Any, country: str | None, *, exhaustive: bool,
+                bound: bool = True) -> ScreeningResult:
         try:
             query = self._check(name)
         except InputError as error:
@@ -168,7 +173,9 @@ class Screener:
         if not words:
             return self._result(query, "error", [], error="nothing is left of the name after "
                                 "normalisation (only punctuation, symbols or invisible characters)")
-        numbers = range(len(self._names)) if exhaustive else self.index.candidates(words)
+        numbers = list(range(len(self._names))) if exhaustive else self.index.candidates(words)
+        if bound:
+            numbers = self._bounds.survivors(words, numbers, self._floor)
         best: dict[tuple[int, str], tuple[float, int]] = {}
         for score, number in self._scored(words, forms, numbers, country):
             listed = self._names[number]
@@ -192,15 +199,12 @@ class Screener:
                 country: str | None) -> Iterator[tuple[float, int]]:
         """``(score, number)`` of the listed names at or above review, as ``_adjust`` decides."""
         thresholds = self.settings.thresholds
-        floor = self._floor
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
         query = _light(words, forms)
         for number in numbers:
             listed_words = self._words[number]
-            if score_bound(words, listed_words, weights) < floor:
-                continue
             alignment = align(words, listed_words, weights)
             score = score_alignment(alignment, query, _light(listed_words, self._forms[number]))[0]
             listed = self._names[number]

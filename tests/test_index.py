@@ -7,13 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import sanctionscreen.screener as screener_module
-from sanctionscreen.index import CandidateIndex, deletions, score_bound
-from sanctionscreen.matching.align import align
-from sanctionscreen.matching.score import score_alignment
+from sanctionscreen.index import CandidateIndex, deletions
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.screener import Screener
-from sanctionscreen.text.normalize import normalise, normalised_words
+from sanctionscreen.text.normalize import normalised_words
 from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
 
 LISTED = [
@@ -118,20 +115,5 @@ def test_indexed_screening_equals_scoring_every_name(case: tuple[list[str], str]
     names, query = case
     screener = Screener(_watchlist(names))
     indexed = screener.screen(query, country=country)
-    bound = screener_module.score_bound
-    screener_module.score_bound = lambda *args: 1.0  # type: ignore[assignment]
-    try:
-        every = screener._screen_exhaustive(query, country=country)
-    finally:
-        screener_module.score_bound = bound
+    every = screener._screen_exhaustive(query, country=country, bound=False)
     assert indexed.model_dump() == every.model_dump()
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
-       st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
-def test_score_bound_is_never_below_the_score(query: list[str], listed: list[str]) -> None:
-    weights = WordWeights()
-    score = score_alignment(align(query, listed, weights), normalise(" ".join(query)),
-                            normalise(" ".join(listed)))[0]
-    assert score <= score_bound(query, listed, weights) + 1e-4

@@ -1,7 +1,9 @@
 """Line up the words of two names: joined and split words first, then word pairs.
 
 A word on one side may stand for two to four words on the other ("sunmoonstar" /
-"sun moon star", "chongchongang" / "chong chon gang"); such runs are merged into one
+"sun moon star", "chongchongang" / "chong chon gang") when the joined spelling is at
+least ``JOIN_SIMILARITY`` alike and the first or the last word of the run is intact at
+that end of the word (a typo may sit anywhere else); such runs are merged into one
 unit before pairing. Pairs are then chosen greedily, best first, each unit used
 once, so word order does not matter.
 """
@@ -52,6 +54,11 @@ class Alignment:
     listed_units: list[Unit]
 
 
+def intact_end(word: str, first: str, last: str) -> bool:
+    """Whether ``word`` begins with the run's first word or ends with its last word."""
+    return word.startswith(first) or word.endswith(last)
+
+
 def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
     """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one."""
     found: list[tuple[float, int, int, int]] = []
@@ -64,7 +71,8 @@ def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, i
                 if j + k > len(others):
                     break
                 joined = "".join(others[j : j + k])
-                if abs(len(joined) - len(word)) > max(2, len(word) // 5):
+                if abs(len(joined) - len(word)) > max(2, len(word) // 5) or not intact_end(
+                        word, others[j], others[j + k - 1]):
                     continue
                 similarity = spelling_similarity(word, joined)
                 if similarity >= JOIN_SIMILARITY and similarity > best_single:

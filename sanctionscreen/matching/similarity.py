@@ -38,6 +38,11 @@ def _rules() -> tuple[tuple[tuple[str, str], ...], int, float]:
     return tuple(table.rules), table.min_length, table.similarity
 
 
+def key_rules() -> tuple[tuple[tuple[str, str], ...], int, float]:
+    """The romanisation rules, the shortest word they apply to, and a key match's similarity."""
+    return _rules()
+
+
 @lru_cache(maxsize=200_000)
 def romanisation_key(word: str) -> str:
     """Fold romanisation variants onto one key: ``shinheung`` and ``sinhung`` -> ``sinhunk``."""

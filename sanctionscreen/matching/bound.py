@@ -1,0 +1,332 @@
+"""An upper bound on the score of two names, to skip aligning names that cannot be hits.
+
+The weighted Dice score (``score.py``) sums, over word pairs, the pair's similarity
+times both words' weights, and divides by the weight of all words. Each word can
+count at most its weight times its best similarity with any word of the other name,
+or its full weight when it is part of words written as one (``align.py``). The rules
+applied after the alignment only lower the score, except ``listed_name_contained``,
+which may raise a listed name whose every word is met at >= 0.9 to
+``CONTAINED_FLOOR``. So the aligned score never exceeds the bound.
+
+:func:`score_bound` computes it for one pair of names in plain Python (the reference,
+checked against the scorer by property tests). :class:`BoundTable` holds every listed
+name's words as numbers and computes it for many listed names at once, with one
+rapidfuzz ``cdist`` per query over the distinct listed words involved; a listed name
+where a query word might stand for several of its words written as one is bounded
+by :func:`score_bound` itself.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import pairwise
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED, intact_end
+from sanctionscreen.matching.score import (
+    CONTAINED_FLOOR,
+    CONTAINED_MIN_WEIGHT,
+    CONTAINED_SIMILARITY,
+)
+from sanctionscreen.matching.similarity import (
+    BASE,
+    GROWTH,
+    IDENTIFIER_DIGITS,
+    MIN_SIMILARITY,
+    NUMBERS_DIFFER,
+    SHORT_WORD,
+    key_rules,
+    romanisation_key,
+    spelling_similarity,
+    word_similarity,
+)
+from sanctionscreen.matching.weights import WordWeights
+
+FEW = 3  # fewer names than this are bounded one by one, in plain Python
+ROUNDING = 1e-4  # word_similarity rounds to four places; the table's values may be that low
+# rapidfuzz turns a similarity cutoff into a whole number of edits, rounding against
+# values exactly at the cutoff (0.6 for "wong" / "myong"): ask for a little less.
+_SLACK = 0.01
+
+
+def _similar(a: Sequence[str], b: Sequence[str], cutoff: float) -> NDArray[np.float64]:
+    """OSA edit similarity of every ``a`` with every ``b``, 0 where below ``cutoff``."""
+    found: NDArray[np.float64] = cdist(a, b, scorer=OSA.normalized_similarity,
+                                       dtype=np.float64, score_cutoff=max(0.0, cutoff - _SLACK))
+    found[found < cutoff - 1e-9] = 0.0
+    return found
+
+
+def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> float:
+    """A score that the aligned names cannot exceed (before rounding to four places).
+
+    >>> score_bound(["brightwave", "textiles"], ["green", "pine"], WordWeights())
+    0.0
+    """
+    query_weight = [weights(w).weight for w in query]
+    listed_weight = [weights(w).weight for w in listed]
+    total = sum(query_weight) + sum(listed_weight)
+    if total <= 0:
+        return 1.0
+    best_query = [0.0] * len(query)
+    best_listed = [0.0] * len(listed)
+    for i, q in enumerate(query):
+        for j, c in enumerate(listed):
+            similarity = word_similarity(q, c)[0]
+            if similarity > best_query[i]:
+                best_query[i] = similarity
+            if similarity > best_listed[j]:
+                best_listed[j] = similarity
+    single_query, single_listed = best_query[:], best_listed[:]
+    if _may_join(query, listed):
+        _mark_joins(query, listed, single_query, best_query, best_listed)
+    if _may_join(listed, query):
+        _mark_joins(listed, query, single_listed, best_listed, best_query)
+    matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
+    matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
+    bound = matched / total
+    if (sum(listed_weight) >= CONTAINED_MIN_WEIGHT - 1e-6
+            and all(s >= CONTAINED_SIMILARITY for s in best_listed)):
+        bound = max(bound, CONTAINED_FLOOR)
+    return bound
+
+
+def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``."""
+    if len(others) < 2:
+        return False
+    longest = max(len(w) for w in singles)
+    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
+    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
+
+
+def _word_joins(word: str, others: Sequence[str]) -> bool:
+    """Whether ``word`` stands for a run of ``others`` written as one (``align._joins``)."""
+    size_of_word = len(word)
+    tolerance = max(2, size_of_word // 5)
+    best_single = -1.0
+    for start in range(len(others) - 1):
+        joined_length = len(others[start])
+        for end in range(start + 1, min(start + MAX_JOINED, len(others))):
+            joined_length += len(others[end])
+            if joined_length - size_of_word > tolerance:
+                break
+            if size_of_word - joined_length > tolerance or not intact_end(
+                    word, others[start], others[end]):
+                continue
+            similarity = spelling_similarity(word, "".join(others[start : end + 1]))
+            if similarity < JOIN_SIMILARITY:
+                continue
+            if best_single < 0:
+                best_single = max(word_similarity(word, other)[0] for other in others)
+            if similarity > best_single:
+                return True
+    return False
+
+
+def _mark_joins(singles: Sequence[str], others: Sequence[str], single: list[float],
+                single_best: list[float], other_best: list[float]) -> None:
+    """Set to 1 the words that could be merged with words written as one on the other side.
+
+    As in ``align.py``, a word stands for a run only when the run is spelled more like
+    it than its best single partner (``single``) is.
+    """
+    lengths = [len(w) for w in others]
+    for i, word in enumerate(singles):
+        size_of_word = len(word)
+        if size_of_word <= SHORT_WORD:
+            continue
+        tolerance = max(2, size_of_word // 5)
+        for start in range(len(others) - 1):
+            joined_length = lengths[start]
+            for end in range(start + 1, min(start + MAX_JOINED, len(others))):
+                joined_length += lengths[end]
+                if joined_length - size_of_word > tolerance:
+                    break  # longer runs from this start are longer still
+                if size_of_word - joined_length > tolerance or not intact_end(
+                        word, others[start], others[end]):
+                    continue
+                similarity = spelling_similarity(word, "".join(others[start : end + 1]))
+                if similarity >= JOIN_SIMILARITY and similarity > single[i]:
+                    single_best[i] = 1.0
+                    for k in range(start, end + 1):
+                        other_best[k] = 1.0
+
+
+class BoundTable:
+    """The words of every listed name, as numbers, to bound many names in one go.
+
+    ``names`` are the normalised words of each listed name, numbered in order.
+    """
+
+    def __init__(self, names: Sequence[Sequence[str]], weights: WordWeights) -> None:
+        self._weights = weights
+        self._names = names
+        vocab: dict[str, int] = {}
+        offsets = array("q", [0])
+        ids = array("i")
+        for words in names:
+            for word in words:
+                number = vocab.get(word)
+                if number is None:
+                    number = vocab[word] = len(vocab)
+                ids.append(number)
+            offsets.append(len(ids))
+        self._vocab = vocab
+        self._words = list(vocab)
+        self._offsets: NDArray[np.int64] = np.frombuffer(offsets, dtype=np.int64)
+        self._ids: NDArray[np.int32] = np.frombuffer(ids, dtype=np.int32)
+        self._length = np.fromiter((len(w) for w in self._words), dtype=np.int32,
+                                   count=len(self._words))
+        self._digit = np.fromiter((w.isdigit() for w in self._words), dtype=bool,
+                                  count=len(self._words))
+        self._weight = np.fromiter((weights(w).weight for w in self._words), dtype=np.float64,
+                                   count=len(self._words))
+        _, self._key_length, self._key_similarity = key_rules()
+        self._keys = [romanisation_key(w) if len(w) >= self._key_length else ""
+                      for w in self._words]
+        self._total = np.bincount(
+            np.repeat(np.arange(len(names)), np.diff(self._offsets)),
+            weights=self._weight[self._ids], minlength=len(names))
+
+    def survivors(self, query: Sequence[str], numbers: Sequence[int],
+                  floor: float) -> list[int]:
+        """The names among ``numbers`` whose score bound reaches ``floor``, in order."""
+        if len(numbers) <= FEW:
+            return [n for n in numbers
+                    if score_bound(query, self._names[n], self._weights) >= floor]
+        chosen = np.asarray(numbers, dtype=np.int64)
+        kept: list[int] = chosen[self.bounds(query, chosen) >= floor].tolist()
+        return kept
+
+    def bounds(self, query: Sequence[str], numbers: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Score bounds of the query against the listed names ``numbers``.
+
+        Names where a query word stands for several listed words written as one are
+        bounded by :func:`score_bound`.
+        """
+        starts = self._offsets[numbers]
+        lengths = self._offsets[numbers + 1] - starts
+        if len(query) == 0 or len(numbers) == 0 or lengths.min() == 0:
+            exact = [score_bound(query, self._names[n], self._weights) for n in numbers.tolist()]
+            return np.array(exact, dtype=np.float64)
+        segments = np.cumsum(lengths) - lengths
+        positions = np.arange(int(lengths.sum())) + np.repeat(starts - segments, lengths)
+        word_ids = self._ids[positions]
+        distinct, inverse = np.unique(word_ids, return_inverse=True)
+        distinct_list: list[int] = distinct.tolist()
+        similar = self._similarities(query, distinct_list)[:, inverse]
+        best_listed = similar.max(axis=0)
+        query_weight = np.array([self._weights(w).weight for w in query], dtype=np.float64)
+        matched = np.add.reduceat(self._weight[word_ids] * best_listed, segments)
+        matched += query_weight @ np.maximum.reduceat(similar, segments, axis=1)
+        listed_total = self._total[numbers]
+        total = query_weight.sum() + listed_total
+        bounds = np.where(total > 0, matched / np.maximum(total, 1e-12), 1.0)
+        contained = ((listed_total >= CONTAINED_MIN_WEIGHT - 1e-6)
+                     & (np.minimum.reduceat(best_listed, segments) >= CONTAINED_SIMILARITY))
+        if contained.any():
+            bounds[contained] = np.maximum(bounds[contained], CONTAINED_FLOOR)
+        for k in self._joined(query, numbers, distinct_list, inverse, positions - np.repeat(
+                starts, lengths), np.repeat(lengths, lengths), segments):
+            bounds[k] = score_bound(query, self._names[int(numbers[k])], self._weights)
+        return bounds
+
+    def _similarities(self, query: Sequence[str], distinct: list[int]) -> NDArray[np.float64]:
+        """At least ``word_similarity`` of each query word with each listed word ``distinct``."""
+        words = [self._words[i] for i in distinct]
+        spelling = _similar(query, words, MIN_SIMILARITY)
+        gap = 1.0 - spelling
+        similar = 1.0 - gap * (BASE + GROWTH * gap)
+        similar[spelling == 0.0] = 0.0
+        keyed = [i for i, q in enumerate(query) if len(q) >= self._key_length]
+        if keyed:  # listed words too short for a key have key "", which meets nothing
+            by_key = self._key_similarity * _similar(
+                [romanisation_key(query[i]) for i in keyed], [self._keys[i] for i in distinct],
+                MIN_SIMILARITY / self._key_similarity)
+            similar[keyed] = np.maximum(similar[keyed], by_key)
+        similar[similar > 0.0] += ROUNDING
+        np.minimum(similar, 1.0, out=similar)
+        for i, q in enumerate(query):
+            if len(q) <= SHORT_WORD:
+                similar[i] = 0.0
+        columns = np.asarray(distinct)
+        similar[:, self._length[columns] <= SHORT_WORD] = 0.0
+        query_digit = [q.isdigit() for q in query]
+        digit = self._digit[columns]
+        if any(query_digit) or digit.any():
+            self._compare_numbers(query, query_digit, columns, digit, similar)
+        for i, q in enumerate(query):
+            number = self._vocab.get(q)
+            if number is not None:
+                j = bisect_left(distinct, number)
+                if j < len(distinct) and distinct[j] == number:
+                    similar[i, j] = 1.0
+        if len(query) > 1:
+            self._mark_listed_joins(query, words, similar)
+        return similar
+
+    def _compare_numbers(self, query: Sequence[str], query_digit: list[bool],
+                         columns: NDArray[np.int64], digit: NDArray[np.bool_],
+                         similar: NDArray[np.float64]) -> None:
+        """Numbers meet only numbers: ``NUMBERS_DIFFER`` if short, else nothing."""
+        length = self._length[columns]
+        for i, q in enumerate(query):
+            if query_digit[i]:
+                similar[i] = np.where(digit & (np.maximum(length, len(q)) < IDENTIFIER_DIGITS),
+                                      NUMBERS_DIFFER, 0.0)
+            else:
+                similar[i, digit] = 0.0
+
+    @staticmethod
+    def _mark_listed_joins(query: Sequence[str], words: list[str],
+                           similar: NDArray[np.float64]) -> None:
+        """A listed word that stands for adjacent query words written as one meets them all."""
+        runs = [(start, start + size) for size in range(2, MAX_JOINED + 1)
+                for start in range(len(query) - size + 1)]
+        joined = ["".join(query[a:b]) for a, b in runs]
+        near = _similar(joined, words, JOIN_SIMILARITY)
+        for r, u in zip(*np.nonzero(near), strict=True):
+            word = words[u]
+            a, b = runs[r]
+            if (len(word) > SHORT_WORD and abs(len(joined[r]) - len(word)) <= max(2, len(word) // 5)
+                    and intact_end(word, query[a], query[b - 1])):
+                similar[a:b, u] = 1.0
+
+    def _joined(self, query: Sequence[str], numbers: NDArray[np.int64], distinct: list[int],
+                inverse: NDArray[np.int64], place: NDArray[np.int64], size: NDArray[np.int64],
+                segments: NDArray[np.int64]) -> set[int]:
+        """Which of the names (by position in ``numbers``) have adjacent words that a query
+        word stands for, written as one (``align._joins``).
+
+        Such a run has its first word at the start of the query word or its last word at
+        its end (``align.intact_end``), so only names with such words are looked at.
+        """
+        long_words = [w for w in query if len(w) > SHORT_WORD]
+        firsts: set[int] = set()
+        lasts: set[int] = set()
+        for word in long_words:
+            # Not the word itself: a word met exactly is never replaced by a run.
+            for cut in range(1, len(word)):
+                first = self._vocab.get(word[:cut])
+                if first is not None:
+                    firsts.add(first)
+                last = self._vocab.get(word[cut:])
+                if last is not None:
+                    lasts.add(last)
+        if not firsts and not lasts:
+            return set()
+        is_first = np.array([u in firsts for u in distinct])[inverse] & (place < size - 1)
+        is_last = np.array([u in lasts for u in distinct])[inverse] & (place > 0)
+        where = np.nonzero(is_first | is_last)[0]
+        if not len(where):
+            return set()
+        owners = set((np.searchsorted(segments, where, side="right") - 1).tolist())
+        return {k for k in owners
+                if any(_word_joins(w, self._names[int(numbers[k])]) for w in long_words)}
