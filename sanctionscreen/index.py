@@ -30,6 +30,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
+
 from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED
 from sanctionscreen.matching.score import (
     COMMON_ONLY_CAP,
@@ -39,7 +42,6 @@ from sanctionscreen.matching.score import (
 from sanctionscreen.matching.similarity import (
     SHORT_WORD,
     romanisation_key,
-    spelling_similarity,
     word_similarity,
 )
 from sanctionscreen.matching.weights import WordWeights
@@ -100,7 +102,7 @@ class CandidateIndex:
     large lists: words two edits apart then meet only through their romanisation key.
     """
 
-    def __init__(self, names: Iterable[Sequence[str]], weights: WordWeights, *,
+    def __init__(self, names: Sequence[Sequence[str]], weights: WordWeights, *,
                  min_score: float = 0.68, lean: bool = False) -> None:
         self._weights = weights
         self.lean = lean
@@ -113,10 +115,11 @@ class CandidateIndex:
         postings: list[list[int]] = []
         runs: dict[str, list[int]] = {}
         ends: set[tuple[str, str, str]] = set()
+        weight_of = {w: weights(w).weight for w in {w for words in names for w in words}}
         count = 0
         for number, words in enumerate(names):
             count += 1
-            weight = [weights(w).weight for w in words]
+            weight = [weight_of[w] for w in words]
             strong = self._by_distinctive and max(weight, default=0.0) >= DISTINCTIVE_WEIGHT
             floor = DISTINCTIVE_WEIGHT if strong else 1e-9
             for word, w in zip(words, weight, strict=True):
@@ -144,7 +147,7 @@ class CandidateIndex:
         self._names = count
         self._vocab = vocab
         self._words = list(vocab)
-        self._thresholds = [self._strict if weights(w).weight >= DISTINCTIVE_WEIGHT
+        self._thresholds = [self._strict if weight_of[w] >= DISTINCTIVE_WEIGHT
                             and self._by_distinctive else self._loose for w in self._words]
         self._postings: list[Sequence[int]] = (
             [array("i", p) for p in postings] if lean else list(postings))
@@ -249,31 +252,41 @@ class CandidateIndex:
     def _runs_near(self, word: str) -> Iterator[str]:
         """Listed runs that ``word`` could stand for: the run's first word begins it or its
         last word ends it (``align.intact_end``), and the lengths are close."""
-        seen: set[str] = set()
         tolerance = join_tolerance(word)
         lengths = range(len(word) - tolerance, len(word) + tolerance + 1)
+        near: set[str] = set()
         for cut in range(1, len(word)):
             for table, piece in ((self._run_starts, word[:cut]), (self._run_ends, word[cut:])):
                 by_length = table.get(piece)
-                if by_length is None:
-                    continue
-                for length in lengths:
-                    for run in by_length.get(length, ()):
-                        if run not in seen:
-                            seen.add(run)
-                            if spelling_similarity(word, run) >= JOIN_SIMILARITY:
-                                yield run
+                if by_length is not None:
+                    for length in lengths:
+                        near.update(by_length.get(length, ()))
+        yield from _alike(word, near)
 
     def _names_for_run(self, run: str, first: str, last: str) -> Iterator[int]:
         """Names with a word that the query's adjacent words, written as one, could stand
         for: the listed word begins with the first of them or ends with the last."""
-        for length, (forwards, backwards) in self._by_length.items():
-            if abs(len(run) - length) > _tolerance(length):
+        near: set[str] = set()
+        for length in range(len(run) * 5 // 6 - 2, len(run) * 5 // 4 + 3):
+            if abs(len(run) - length) > _tolerance(length) or length not in self._by_length:
                 continue
-            for words, piece in ((forwards, first), (backwards, last[::-1])):
-                at = bisect_left(words, piece)
-                while at < len(words) and words[at].startswith(piece):
-                    listed = words[at] if words is forwards else words[at][::-1]
-                    at += 1
-                    if spelling_similarity(listed, run) >= JOIN_SIMILARITY:
-                        yield from self._postings[self._vocab[listed]]
+            forwards, backwards = self._by_length[length]
+            near.update(_starting(forwards, first))
+            near.update(w[::-1] for w in _starting(backwards, last[::-1]))
+        for listed in _alike(run, near):
+            yield from self._postings[self._vocab[listed]]
+
+
+def _starting(words: list[str], piece: str) -> list[str]:
+    """The words of the sorted list ``words`` that begin with ``piece``."""
+    return words[bisect_left(words, piece) : bisect_left(words, piece + "\U0010ffff")]
+
+
+def _alike(word: str, others: Iterable[str]) -> list[str]:
+    """Those of ``others`` spelled at least ``JOIN_SIMILARITY`` like ``word``, sorted."""
+    chosen = sorted(others)
+    if not chosen:
+        return []
+    found = extract(word, chosen, scorer=OSA.normalized_similarity, limit=None,
+                    score_cutoff=JOIN_SIMILARITY - 0.01)
+    return sorted(other for other, score, _ in found if score >= JOIN_SIMILARITY - 1e-9)

@@ -9,11 +9,13 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -116,6 +118,11 @@ class Screener:
         specs = [lists] if isinstance(lists, (str, Path, Watchlist)) else list(lists)
         if not specs:
             raise ConfigurationError("no lists given", hint="pass 'bundled' or a path")
+        with _collector_paused():
+            self._build(specs, thresholds, settings)
+
+    def _build(self, specs: list[ListSpec], thresholds: Thresholds | dict[str, float] | None,
+               settings: Settings | None) -> None:
         self.watchlists = resolve_lists(specs)
         settings = settings or Settings()
         if thresholds is not None:
@@ -293,6 +300,22 @@ class Screener:
 
 
 _WORKER_SCREENER: Screener | None = None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a screener is built.
+
+    A build makes millions of small objects that all live on; the collector would
+    walk them again and again, which doubled build time (``docs/performance.md``).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _screen_in_worker(item: tuple[Any, str | None]) -> ScreeningResult:

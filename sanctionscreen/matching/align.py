@@ -60,22 +60,32 @@ def intact_end(word: str, first: str, last: str) -> bool:
 
 
 def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
-    """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one."""
+    """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one,
+    spelled more like it than its best single partner in ``others`` is."""
     found: list[tuple[float, int, int, int]] = []
+    if len(others) < 2:
+        return found
+    lengths = [len(w) for w in others]
     for i, word in enumerate(singles):
         if len(word) < 4:
             continue
-        best_single = max((word_similarity(word, other)[0] for other in others), default=0.0)
-        for j in range(len(others)):
-            for k in range(2, MAX_JOINED + 1):
-                if j + k > len(others):
-                    break
-                joined = "".join(others[j : j + k])
-                if abs(len(joined) - len(word)) > max(2, len(word) // 5) or not intact_end(
+        tolerance = max(2, len(word) // 5)
+        best_single = -1.0  # worked out only when a run comes close
+        for j in range(len(others) - 1):
+            joined_length = lengths[j]
+            for k in range(2, min(MAX_JOINED, len(others) - j) + 1):
+                joined_length += lengths[j + k - 1]
+                if joined_length - len(word) > tolerance:
+                    break  # longer runs from here are longer still
+                if len(word) - joined_length > tolerance or not intact_end(
                         word, others[j], others[j + k - 1]):
                     continue
-                similarity = spelling_similarity(word, joined)
-                if similarity >= JOIN_SIMILARITY and similarity > best_single:
+                similarity = spelling_similarity(word, "".join(others[j : j + k]))
+                if similarity < JOIN_SIMILARITY:
+                    continue
+                if best_single < 0:
+                    best_single = max(word_similarity(word, other)[0] for other in others)
+                if similarity > best_single:
                     found.append((similarity, i, j, k))
     return found
 

@@ -106,27 +106,38 @@ def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
     return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
 
 
-def _word_joins(word: str, others: Sequence[str]) -> bool:
-    """Whether ``word`` stands for a run of ``others`` written as one (``align._joins``)."""
-    size_of_word = len(word)
-    tolerance = max(2, size_of_word // 5)
+def _members(distinct: list[int], chosen: set[int]) -> NDArray[np.bool_]:
+    """Which of the sorted numbers ``distinct`` are in ``chosen`` (a few numbers)."""
+    found = np.zeros(len(distinct), dtype=bool)
+    for number in chosen:
+        at = bisect_left(distinct, number)
+        if at < len(distinct) and distinct[at] == number:
+            found[at] = True
+    return found
+
+
+def _joins_at(word: str, others: Sequence[str], at: int, first: bool, last: bool) -> bool:
+    """Whether ``word`` stands for a run of ``others`` written as one (``align._joins``)
+    that begins at ``others[at]`` (when ``first``) or ends there (when ``last``)."""
+    here = others[at]
+    runs: list[tuple[int, int]] = []
+    if first and word.startswith(here):
+        runs += [(at, end) for end in range(at + 1, min(at + MAX_JOINED, len(others)))]
+    if last and word.endswith(here):
+        runs += [(start, at) for start in range(max(0, at - MAX_JOINED + 1), at)]
+    tolerance = max(2, len(word) // 5)
     best_single = -1.0
-    for start in range(len(others) - 1):
-        joined_length = len(others[start])
-        for end in range(start + 1, min(start + MAX_JOINED, len(others))):
-            joined_length += len(others[end])
-            if joined_length - size_of_word > tolerance:
-                break
-            if size_of_word - joined_length > tolerance or not intact_end(
-                    word, others[start], others[end]):
-                continue
-            similarity = spelling_similarity(word, "".join(others[start : end + 1]))
-            if similarity < JOIN_SIMILARITY:
-                continue
-            if best_single < 0:
-                best_single = max(word_similarity(word, other)[0] for other in others)
-            if similarity > best_single:
-                return True
+    for start, end in runs:
+        joined = "".join(others[start : end + 1])
+        if abs(len(joined) - len(word)) > tolerance:
+            continue
+        similarity = spelling_similarity(word, joined)
+        if similarity < JOIN_SIMILARITY:
+            continue
+        if best_single < 0:
+            best_single = max(word_similarity(word, other)[0] for other in others)
+        if similarity > best_single:
+            return True
     return False
 
 
@@ -189,8 +200,9 @@ class BoundTable:
         self._weight = np.fromiter((weights(w).weight for w in self._words), dtype=np.float64,
                                    count=len(self._words))
         _, self._key_length, self._key_similarity = key_rules()
-        self._keys = [romanisation_key(w) if len(w) >= self._key_length else ""
-                      for w in self._words]
+        self._word_array = np.array(self._words, dtype=object)
+        self._key_array = np.array([romanisation_key(w) if len(w) >= self._key_length else ""
+                                    for w in self._words], dtype=object)
         self._total = np.bincount(
             np.repeat(np.arange(len(names)), np.diff(self._offsets)),
             weights=self._weight[self._ids], minlength=len(names))
@@ -240,7 +252,8 @@ class BoundTable:
 
     def _similarities(self, query: Sequence[str], distinct: list[int]) -> NDArray[np.float64]:
         """At least ``word_similarity`` of each query word with each listed word ``distinct``."""
-        words = [self._words[i] for i in distinct]
+        columns = np.asarray(distinct)
+        words: list[str] = self._word_array[columns].tolist()
         spelling = _similar(query, words, MIN_SIMILARITY)
         gap = 1.0 - spelling
         similar = 1.0 - gap * (BASE + GROWTH * gap)
@@ -248,7 +261,7 @@ class BoundTable:
         keyed = [i for i, q in enumerate(query) if len(q) >= self._key_length]
         if keyed:  # listed words too short for a key have key "", which meets nothing
             by_key = self._key_similarity * _similar(
-                [romanisation_key(query[i]) for i in keyed], [self._keys[i] for i in distinct],
+                [romanisation_key(query[i]) for i in keyed], self._key_array[columns].tolist(),
                 MIN_SIMILARITY / self._key_similarity)
             similar[keyed] = np.maximum(similar[keyed], by_key)
         similar[similar > 0.0] += ROUNDING
@@ -256,8 +269,8 @@ class BoundTable:
         for i, q in enumerate(query):
             if len(q) <= SHORT_WORD:
                 similar[i] = 0.0
-        columns = np.asarray(distinct)
-        similar[:, self._length[columns] <= SHORT_WORD] = 0.0
+        length = self._length[columns]
+        similar[:, length <= SHORT_WORD] = 0.0
         query_digit = [q.isdigit() for q in query]
         digit = self._digit[columns]
         if any(query_digit) or digit.any():
@@ -268,7 +281,8 @@ class BoundTable:
                 j = bisect_left(distinct, number)
                 if j < len(distinct) and distinct[j] == number:
                     similar[i, j] = 1.0
-        if len(query) > 1:
+        shortest_run = min((len(a) + len(b) for a, b in pairwise(query)), default=0)
+        if shortest_run and length.max() >= shortest_run * 4 // 5 - 2:
             self._mark_listed_joins(query, words, similar)
         return similar
 
@@ -322,11 +336,16 @@ class BoundTable:
                     lasts.add(last)
         if not firsts and not lasts:
             return set()
-        is_first = np.array([u in firsts for u in distinct])[inverse] & (place < size - 1)
-        is_last = np.array([u in lasts for u in distinct])[inverse] & (place > 0)
+        is_first = _members(distinct, firsts)[inverse] & (place < size - 1)
+        is_last = _members(distinct, lasts)[inverse] & (place > 0)
         where = np.nonzero(is_first | is_last)[0]
-        if not len(where):
-            return set()
-        owners = set((np.searchsorted(segments, where, side="right") - 1).tolist())
-        return {k for k in owners
-                if any(_word_joins(w, self._names[int(numbers[k])]) for w in long_words)}
+        found: set[int] = set()
+        for k, at, first, last in zip(
+                (np.searchsorted(segments, where, side="right") - 1).tolist(),
+                place[where].tolist(), is_first[where].tolist(), is_last[where].tolist(),
+                strict=True):
+            if k not in found:
+                listed = self._names[int(numbers[k])]
+                if any(_joins_at(w, listed, at, first, last) for w in long_words):
+                    found.add(k)
+        return found
