@@ -149,14 +149,17 @@ class CandidateIndex:
         self._words = list(vocab)
         self._thresholds = [self._strict if weight_of[w] >= DISTINCTIVE_WEIGHT
                             and self._by_distinctive else self._loose for w in self._words]
+        # Tuples and arrays rather than lists: the garbage collector does not follow
+        # them, so a full collection does not walk the million entries of the index.
         self._postings: list[Sequence[int]] = (
-            [array("i", p) for p in postings] if lean else list(postings))
+            [array("i", p) for p in postings] if lean else [tuple(p) for p in postings])
         self._runs: dict[str, Sequence[int]] = (
-            {run: array("i", p) for run, p in runs.items()} if lean else dict(runs))
-        self._deletes: dict[str, list[int]] = {}
-        self._keys: dict[str, list[int]] = {}
-        add_delete = self._deletes.setdefault
-        add_key = self._keys.setdefault
+            {run: array("i", p) for run, p in runs.items()} if lean
+            else {run: tuple(p) for run, p in runs.items()})
+        deletes: dict[str, list[int]] = {}
+        keys: dict[str, list[int]] = {}
+        add_delete = deletes.setdefault
+        add_key = keys.setdefault
         for wid, word in enumerate(self._words):
             if len(word) <= SHORT_WORD or word.isdigit():
                 continue
@@ -168,13 +171,18 @@ class CandidateIndex:
                 add_key(key, []).append(wid)
                 for k in deletions(key, 1):
                     add_key(k, []).append(wid)
+        self._deletes = {key: tuple(found) for key, found in deletes.items()}
+        self._keys = {key: tuple(found) for key, found in keys.items()}
+        del deletes, keys
         # Runs by their first (last) word and their length; words by length, sorted
         # forwards and backwards, to find those that begin (end) with a given word.
-        self._run_starts: dict[str, dict[int, list[str]]] = {}
-        self._run_ends: dict[str, dict[int, list[str]]] = {}
+        starts: dict[str, dict[int, list[str]]] = {}
+        finishes: dict[str, dict[int, list[str]]] = {}
         for joined, first, last in sorted(ends):
-            self._run_starts.setdefault(first, {}).setdefault(len(joined), []).append(joined)
-            self._run_ends.setdefault(last, {}).setdefault(len(joined), []).append(joined)
+            starts.setdefault(first, {}).setdefault(len(joined), []).append(joined)
+            finishes.setdefault(last, {}).setdefault(len(joined), []).append(joined)
+        self._run_starts = _frozen(starts)
+        self._run_ends = _frozen(finishes)
         self._by_length: dict[int, tuple[list[str], list[str]]] = {}
         for word in self._words:
             if len(word) > SHORT_WORD:
@@ -275,6 +283,11 @@ class CandidateIndex:
             near.update(w[::-1] for w in _starting(backwards, last[::-1]))
         for listed in _alike(run, near):
             yield from self._postings[self._vocab[listed]]
+
+
+def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple[str, ...]]]:
+    return {word: {length: tuple(runs) for length, runs in by_length.items()}
+            for word, by_length in table.items()}
 
 
 def _starting(words: list[str], piece: str) -> list[str]:

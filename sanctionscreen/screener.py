@@ -237,7 +237,9 @@ class Screener:
         global _WORKER_SCREENER
         _WORKER_SCREENER = self
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
+        # Each worker freezes what it inherits, so its collector neither walks nor
+        # copies the shared index (copy-on-write pages stay shared).
+        with context.Pool(workers, initializer=gc.freeze) as pool:
             yield from pool.imap(_screen_in_worker, items, chunksize=256)
 
     def compare(self, query: str, candidate: str) -> Comparison:

@@ -50,6 +50,16 @@ def test_index_finds_changed_names(query: str, listed: str) -> None:
     assert listed in _found(query)
 
 
+def test_index_finds_a_joined_word_three_edits_from_the_query_words() -> None:
+    # "oboron lgstcs" written as one is three letters short of "oboronlogistics"
+    # (similarity 0.8), beyond deletion keys; its intact start finds it.
+    names = ["Oboronlogistics Company", "Green Pine Associated Corporation"]
+    found = _index(names).candidates(normalised_words("Oboron Lgstcs")[0])
+    assert [names[n] for n in found] == ["Oboronlogistics Company"]
+    result = Screener(_watchlist(names)).screen("Oboron Lgstcs")
+    assert [h.matched_name for h in result.hits] == ["Oboronlogistics Company"]
+
+
 def test_index_does_not_propose_unrelated_names() -> None:
     assert _found("Brightwave Textiles GmbH") == []
 

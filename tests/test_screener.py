@@ -159,3 +159,16 @@ def test_acronym_in_brackets_is_screened_as_the_lists_acronym() -> None:
     assert (acronym.matched_name, acronym.matched_name_kind) == ("DCB", "acronym")
     assert screener.screen("Daedong Credit Bank").hits[0].score == 1.0
     assert screener.screen("DCBX").decision == "clear"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        Screener()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
