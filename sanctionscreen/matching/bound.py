@@ -48,7 +48,7 @@ from sanctionscreen.matching.similarity import (
 )
 from sanctionscreen.matching.weights import WordWeights
 
-FEW = 3  # fewer names than this are bounded one by one, in plain Python
+FEW = 12  # fewer names than this are bounded one by one, in plain Python
 ROUNDING = 1e-4  # word_similarity rounds to four places; the table's values may be that low
 # rapidfuzz turns a similarity cutoff into a whole number of edits, rounding against
 # values exactly at the cutoff (0.6 for "wong" / "myong"): ask for a little less.
@@ -116,9 +116,11 @@ def _members(distinct: list[int], chosen: set[int]) -> NDArray[np.bool_]:
     return found
 
 
-def _joins_at(word: str, others: Sequence[str], at: int, first: bool, last: bool) -> bool:
-    """Whether ``word`` stands for a run of ``others`` written as one (``align._joins``)
-    that begins at ``others[at]`` (when ``first``) or ends there (when ``last``)."""
+def _runs_joined(word: str, others: Sequence[str], at: int, first: bool, last: bool,
+                 ) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of ``others`` that ``word`` stands for, written as one
+    (``align._joins``), beginning at ``others[at]`` (when ``first``) or ending there
+    (when ``last``)."""
     here = others[at]
     runs: list[tuple[int, int]] = []
     if first and word.startswith(here):
@@ -127,6 +129,7 @@ def _joins_at(word: str, others: Sequence[str], at: int, first: bool, last: bool
         runs += [(start, at) for start in range(max(0, at - MAX_JOINED + 1), at)]
     tolerance = max(2, len(word) // 5)
     best_single = -1.0
+    found: list[tuple[int, int]] = []
     for start, end in runs:
         joined = "".join(others[start : end + 1])
         if abs(len(joined) - len(word)) > tolerance:
@@ -137,8 +140,8 @@ def _joins_at(word: str, others: Sequence[str], at: int, first: bool, last: bool
         if best_single < 0:
             best_single = max(word_similarity(word, other)[0] for other in others)
         if similarity > best_single:
-            return True
-    return False
+            found.append((start, end))
+    return found
 
 
 def _mark_joins(singles: Sequence[str], others: Sequence[str], single: list[float],
@@ -218,11 +221,7 @@ class BoundTable:
         return kept
 
     def bounds(self, query: Sequence[str], numbers: NDArray[np.int64]) -> NDArray[np.float64]:
-        """Score bounds of the query against the listed names ``numbers``.
-
-        Names where a query word stands for several listed words written as one are
-        bounded by :func:`score_bound`.
-        """
+        """Score bounds of the query against the listed names ``numbers``."""
         starts = self._offsets[numbers]
         lengths = self._offsets[numbers + 1] - starts
         if len(query) == 0 or len(numbers) == 0 or lengths.min() == 0:
@@ -235,9 +234,15 @@ class BoundTable:
         distinct_list: list[int] = distinct.tolist()
         similar = self._similarities(query, distinct_list)[:, inverse]
         best_listed = similar.max(axis=0)
+        best_query = np.maximum.reduceat(similar, segments, axis=1)
+        for k, i, first, last in self._joined(query, numbers, distinct_list, inverse, word_ids,
+                                              positions - np.repeat(starts, lengths),
+                                              np.repeat(lengths, lengths), segments):
+            best_query[i, k] = 1.0  # the query word and the run it stands for meet in full
+            best_listed[first : last + 1] = 1.0
         query_weight = np.array([self._weights(w).weight for w in query], dtype=np.float64)
         matched = np.add.reduceat(self._weight[word_ids] * best_listed, segments)
-        matched += query_weight @ np.maximum.reduceat(similar, segments, axis=1)
+        matched += query_weight @ best_query
         listed_total = self._total[numbers]
         total = query_weight.sum() + listed_total
         bounds = np.where(total > 0, matched / np.maximum(total, 1e-12), 1.0)
@@ -245,9 +250,6 @@ class BoundTable:
                      & (np.minimum.reduceat(best_listed, segments) >= CONTAINED_SIMILARITY))
         if contained.any():
             bounds[contained] = np.maximum(bounds[contained], CONTAINED_FLOOR)
-        for k in self._joined(query, numbers, distinct_list, inverse, positions - np.repeat(
-                starts, lengths), np.repeat(lengths, lengths), segments):
-            bounds[k] = score_bound(query, self._names[int(numbers[k])], self._weights)
         return bounds
 
     def _similarities(self, query: Sequence[str], distinct: list[int]) -> NDArray[np.float64]:
@@ -314,38 +316,44 @@ class BoundTable:
                 similar[a:b, u] = 1.0
 
     def _joined(self, query: Sequence[str], numbers: NDArray[np.int64], distinct: list[int],
-                inverse: NDArray[np.int64], place: NDArray[np.int64], size: NDArray[np.int64],
-                segments: NDArray[np.int64]) -> set[int]:
-        """Which of the names (by position in ``numbers``) have adjacent words that a query
-        word stands for, written as one (``align._joins``).
+                inverse: NDArray[np.int64], word_ids: NDArray[np.int32], place: NDArray[np.int64],
+                size: NDArray[np.int64], segments: NDArray[np.int64],
+                ) -> list[tuple[int, int, int, int]]:
+        """``(name, query word, first, last)``: query word ``i`` stands for the listed
+        words at positions ``first..last``, written as one (``align._joins``); names are
+        numbered by their place in ``numbers``, positions as in ``bounds``.
 
         Such a run has its first word at the start of the query word or its last word at
-        its end (``align.intact_end``), so only names with such words are looked at.
+        its end (``align.intact_end``), so only those positions are looked at.
         """
-        long_words = [w for w in query if len(w) > SHORT_WORD]
-        firsts: set[int] = set()
-        lasts: set[int] = set()
-        for word in long_words:
-            # Not the word itself: a word met exactly is never replaced by a run.
+        # Which query words each listed word begins or ends (never the whole word:
+        # a word met exactly is never replaced by a run).
+        begins: dict[int, list[int]] = {}
+        ends: dict[int, list[int]] = {}
+        for i, word in enumerate(query):
+            if len(word) <= SHORT_WORD:
+                continue
             for cut in range(1, len(word)):
                 first = self._vocab.get(word[:cut])
                 if first is not None:
-                    firsts.add(first)
+                    begins.setdefault(first, []).append(i)
                 last = self._vocab.get(word[cut:])
                 if last is not None:
-                    lasts.add(last)
-        if not firsts and not lasts:
-            return set()
-        is_first = _members(distinct, firsts)[inverse] & (place < size - 1)
-        is_last = _members(distinct, lasts)[inverse] & (place > 0)
+                    ends.setdefault(last, []).append(i)
+        if not begins and not ends:
+            return []
+        is_first = _members(distinct, set(begins))[inverse] & (place < size - 1)
+        is_last = _members(distinct, set(ends))[inverse] & (place > 0)
         where = np.nonzero(is_first | is_last)[0]
-        found: set[int] = set()
-        for k, at, first, last in zip(
+        found: list[tuple[int, int, int, int]] = []
+        for k, at, position, word_id, first, last in zip(
                 (np.searchsorted(segments, where, side="right") - 1).tolist(),
-                place[where].tolist(), is_first[where].tolist(), is_last[where].tolist(),
-                strict=True):
-            if k not in found:
-                listed = self._names[int(numbers[k])]
-                if any(_joins_at(w, listed, at, first, last) for w in long_words):
-                    found.add(k)
+                place[where].tolist(), where.tolist(), word_ids[where].tolist(),
+                is_first[where].tolist(), is_last[where].tolist(), strict=True):
+            listed = self._names[int(numbers[k])]
+            offset = position - at  # where the name's first word is
+            for i in {*(begins.get(word_id, ()) if first else ()),
+                      *(ends.get(word_id, ()) if last else ())}:
+                found += [(k, i, offset + start, offset + end)
+                          for start, end in _runs_joined(query[i], listed, at, first, last)]
         return found
