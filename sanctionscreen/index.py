@@ -29,6 +29,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
@@ -49,6 +50,7 @@ from sanctionscreen.matching.weights import WordWeights
 MIN_KEYED = 5  # romanisation keys are compared from this length (romanisation.yaml)
 TWO_DELETIONS = 7  # words this long may meet at two edits (similarity >= 0.75 allows it)
 CACHE_SIZE = 100_000
+_Key = TypeVar("_Key", str, tuple[str, ...])
 
 
 @dataclass(frozen=True)
@@ -183,15 +185,27 @@ class CandidateIndex:
             finishes.setdefault(last, {}).setdefault(len(joined), []).append(joined)
         self._run_starts = _frozen(starts)
         self._run_ends = _frozen(finishes)
+        # Every word long enough to stand for words written as one, whatever its weight,
+        # with its names: once the query's words are merged to meet it, another word of
+        # the name (a distinctive one) may pair with them (align.py).
+        whole: dict[str, list[int]] = {}
+        for number, words in enumerate(names):
+            for word in words:
+                if len(word) > SHORT_WORD:
+                    found = whole.setdefault(word, [])
+                    if not found or found[-1] != number:
+                        found.append(number)
+        self._whole: dict[str, Sequence[int]] = {
+            word: array("i", found) if lean else tuple(found) for word, found in whole.items()}
+        del whole
         self._by_length: dict[int, tuple[list[str], list[str]]] = {}
-        for word in self._words:
-            if len(word) > SHORT_WORD:
-                self._by_length.setdefault(len(word), ([], []))[0].append(word)
+        for word in self._whole:
+            self._by_length.setdefault(len(word), ([], []))[0].append(word)
         for forwards, backwards in self._by_length.values():
             backwards.extend(sorted(w[::-1] for w in forwards))
             forwards.sort()
         self._word_cache: dict[str, frozenset[int]] = {}
-        self._run_cache: dict[str, frozenset[int]] = {}  # by the run's words, joined
+        self._run_cache: dict[tuple[str, ...], frozenset[int]] = {}  # by the run's words
 
     def stats(self) -> IndexStats:
         """How many names, words, keys, runs and postings the index holds."""
@@ -216,15 +230,16 @@ class CandidateIndex:
         return cached
 
     def _for_run(self, run: tuple[str, ...]) -> frozenset[int]:
-        joined = "".join(run)
-        cached = self._run_cache.get(joined)
+        # Keyed by the words, not their joined text: "sun moonstar" and "sunmoon star"
+        # begin and end differently, so they find different listed words.
+        cached = self._run_cache.get(run)
         if cached is None:
-            cached = frozenset(self._names_for_run(joined, run[0], run[-1]))
-            self._remember(self._run_cache, joined, cached)
+            cached = frozenset(self._names_for_run("".join(run), run[0], run[-1]))
+            self._remember(self._run_cache, run, cached)
         return cached
 
     @staticmethod
-    def _remember(cache: dict[str, frozenset[int]], key: str, value: frozenset[int]) -> None:
+    def _remember(cache: dict[_Key, frozenset[int]], key: _Key, value: frozenset[int]) -> None:
         if len(cache) >= CACHE_SIZE:
             cache.clear()  # bounded: supplier files repeat their words, so it refills fast
         cache[key] = value
@@ -282,7 +297,7 @@ class CandidateIndex:
             near.update(_starting(forwards, first))
             near.update(w[::-1] for w in _starting(backwards, last[::-1]))
         for listed in _alike(run, near):
-            yield from self._postings[self._vocab[listed]]
+            yield from self._whole[listed]
 
 
 def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple[str, ...]]]:

@@ -60,6 +60,26 @@ def test_index_finds_a_joined_word_three_edits_from_the_query_words() -> None:
     assert [h.matched_name for h in result.hits] == ["Oboronlogistics Company"]
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Northeast Yortheasy", "North East"),
+    ("North East", "Northeast Xortheastq"),  # reached through its low-weight "northeast"
+])
+def test_a_merged_run_paired_with_another_word_is_found(query: str, listed: str) -> None:
+    screener = Screener(_watchlist([listed, "Green Pine Associated Corporation"]))
+    found = screener.screen(query)
+    assert found.decision in ("review", "match")
+    assert found.model_dump() == screener._screen_exhaustive(query, bound=False).model_dump()
+
+
+def test_joined_words_found_whatever_was_screened_before() -> None:
+    names = ["Xunmoomstar Holdings"]
+    fresh = Screener(_watchlist(names)).screen("Sunmoon Star Holdings")
+    assert fresh.hits and fresh.hits[0].matched_name == "Xunmoomstar Holdings"
+    screener = Screener(_watchlist(names))
+    screener.screen("Sun Moonstar Holdings")  # the same letters, split elsewhere
+    assert screener.screen("Sunmoon Star Holdings").model_dump() == fresh.model_dump()
+
+
 def test_index_does_not_propose_unrelated_names() -> None:
     assert _found("Brightwave Textiles GmbH") == []
 
@@ -83,7 +103,8 @@ def test_screener_finds_a_lookalike_name_in_the_bundled_lists() -> None:
 
 WORDS = ["profinet", "sinhung", "shinheung", "korea", "trading", "ocean", "pine", "green",
          "star", "sunmoon", "sun", "moon", "dalian", "mining", "global", "logistics", "nordic",
-         "tianbao", "kwangmyong", "pyongyang", "marvel", "marvell", "international", "39"]
+         "tianbao", "kwangmyong", "pyongyang", "marvel", "marvell", "international", "39",
+         "north", "east", "northeast", "yortheasy", "xortheastq", "moonstar", "xunmoomstar"]
 
 
 def _typo(word: str, at: int) -> str:

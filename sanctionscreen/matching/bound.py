@@ -3,17 +3,16 @@
 The weighted Dice score (``score.py``) sums, over word pairs, the pair's similarity
 times both words' weights, and divides by the weight of all words. Each word can
 count at most its weight times its best similarity with any word of the other name,
-or its full weight when it is part of words written as one (``align.py``). The rules
-applied after the alignment only lower the score, except ``listed_name_contained``,
-which may raise a listed name whose every word is met at >= 0.9 to
+or with any run of the other name's words that ``align.py`` may merge into one
+unit; words inside such a run count in full. The rules applied after the alignment
+only lower the score, except ``listed_name_contained``, which may raise a listed
+name whose words are all paired (those that weigh anything at >= 0.9) to
 ``CONTAINED_FLOOR``. So the aligned score never exceeds the bound.
 
 :func:`score_bound` computes it for one pair of names in plain Python (the reference,
 checked against the scorer by property tests). :class:`BoundTable` holds every listed
 name's words as numbers and computes it for many listed names at once, with one
-rapidfuzz ``cdist`` per query over the distinct listed words involved; a listed name
-where a query word might stand for several of its words written as one is bounded
-by :func:`score_bound` itself.
+rapidfuzz ``cdist`` per query over the distinct listed words involved.
 """
 
 from __future__ import annotations
@@ -91,15 +90,16 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
     matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
     matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
     bound = matched / total
-    if (sum(listed_weight) >= CONTAINED_MIN_WEIGHT - 1e-6
-            and all(s >= CONTAINED_SIMILARITY for s in best_listed)):
+    if sum(listed_weight) >= CONTAINED_MIN_WEIGHT - 1e-6 and all(
+            s >= CONTAINED_SIMILARITY or (w <= 1e-9 and s > 0)
+            for s, w in zip(best_listed, listed_weight, strict=True)):
         bound = max(bound, CONTAINED_FLOOR)
     return bound
 
 
 def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
     """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``."""
-    if len(others) < 2:
+    if len(others) < 2 or not singles:
         return False
     longest = max(len(w) for w in singles)
     shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
@@ -117,8 +117,8 @@ def _members(distinct: list[int], chosen: set[int]) -> NDArray[np.bool_]:
 
 
 def _runs_joined(word: str, others: Sequence[str], at: int, first: bool, last: bool,
-                 ) -> list[tuple[int, int]]:
-    """``(start, end)`` of the runs of ``others`` that ``word`` stands for, written as one
+                 ) -> list[tuple[int, int, str]]:
+    """``(start, end, joined)`` of the runs of ``others`` that ``word`` stands for, written as one
     (``align._joins``), beginning at ``others[at]`` (when ``first``) or ending there
     (when ``last``)."""
     here = others[at]
@@ -129,7 +129,7 @@ def _runs_joined(word: str, others: Sequence[str], at: int, first: bool, last: b
         runs += [(start, at) for start in range(max(0, at - MAX_JOINED + 1), at)]
     tolerance = max(2, len(word) // 5)
     best_single = -1.0
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
     for start, end in runs:
         joined = "".join(others[start : end + 1])
         if abs(len(joined) - len(word)) > tolerance:
@@ -140,8 +140,16 @@ def _runs_joined(word: str, others: Sequence[str], at: int, first: bool, last: b
         if best_single < 0:
             best_single = max(word_similarity(word, other)[0] for other in others)
         if similarity > best_single:
-            found.append((start, end))
+            found.append((start, end, joined))
     return found
+
+
+def _meet_run(words: Sequence[str], joined: str, best: list[float]) -> None:
+    """Once a run is merged into one unit, any word of the other name may pair with it."""
+    for m, word in enumerate(words):
+        similarity = word_similarity(word, joined)[0]
+        if similarity > best[m]:
+            best[m] = similarity
 
 
 def _mark_joins(singles: Sequence[str], others: Sequence[str], single: list[float],
@@ -166,11 +174,13 @@ def _mark_joins(singles: Sequence[str], others: Sequence[str], single: list[floa
                 if size_of_word - joined_length > tolerance or not intact_end(
                         word, others[start], others[end]):
                     continue
-                similarity = spelling_similarity(word, "".join(others[start : end + 1]))
+                joined = "".join(others[start : end + 1])
+                similarity = spelling_similarity(word, joined)
                 if similarity >= JOIN_SIMILARITY and similarity > single[i]:
                     single_best[i] = 1.0
                     for k in range(start, end + 1):
                         other_best[k] = 1.0
+                    _meet_run(singles, joined, single_best)
 
 
 class BoundTable:
@@ -232,30 +242,53 @@ class BoundTable:
         word_ids = self._ids[positions]
         distinct, inverse = np.unique(word_ids, return_inverse=True)
         distinct_list: list[int] = distinct.tolist()
-        similar = self._similarities(query, distinct_list)[:, inverse]
+        rows, merged = self._similarities(query, distinct_list)
+        similar = rows[:, inverse]
         best_listed = similar.max(axis=0)
+        if merged is not None:  # listed words may pair with merged query words
+            best_listed = np.maximum(best_listed, merged[:, inverse].max(axis=0))
         best_query = np.maximum.reduceat(similar, segments, axis=1)
-        for k, i, first, last in self._joined(query, numbers, distinct_list, inverse, word_ids,
-                                              positions - np.repeat(starts, lengths),
-                                              np.repeat(lengths, lengths), segments):
+        for k, i, first, last, joined in self._joined(
+                query, numbers, distinct_list, inverse, word_ids,
+                positions - np.repeat(starts, lengths), np.repeat(lengths, lengths), segments):
             best_query[i, k] = 1.0  # the query word and the run it stands for meet in full
             best_listed[first : last + 1] = 1.0
+            for m, word in enumerate(query):  # and any query word may pair with the run
+                best_query[m, k] = max(best_query[m, k], word_similarity(word, joined)[0])
         query_weight = np.array([self._weights(w).weight for w in query], dtype=np.float64)
         matched = np.add.reduceat(self._weight[word_ids] * best_listed, segments)
         matched += query_weight @ best_query
         listed_total = self._total[numbers]
         total = query_weight.sum() + listed_total
         bounds = np.where(total > 0, matched / np.maximum(total, 1e-12), 1.0)
+        paired = (best_listed >= CONTAINED_SIMILARITY) | (
+            (self._weight[word_ids] <= 1e-9) & (best_listed > 0))
         contained = ((listed_total >= CONTAINED_MIN_WEIGHT - 1e-6)
-                     & (np.minimum.reduceat(best_listed, segments) >= CONTAINED_SIMILARITY))
+                     & np.logical_and.reduceat(paired, segments))
         if contained.any():
             bounds[contained] = np.maximum(bounds[contained], CONTAINED_FLOOR)
         return bounds
 
-    def _similarities(self, query: Sequence[str], distinct: list[int]) -> NDArray[np.float64]:
-        """At least ``word_similarity`` of each query word with each listed word ``distinct``."""
+    def _similarities(self, query: Sequence[str], distinct: list[int],
+                      ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
+        """At least ``word_similarity`` of each query word with each listed word
+        ``distinct``; and of each run of query words that a listed word stands for (so
+        that ``align.py`` may merge it into one unit) with each listed word, or ``None``."""
         columns = np.asarray(distinct)
         words: list[str] = self._word_array[columns].tolist()
+        length = self._length[columns]
+        similar = self._rows(query, distinct, columns, words, length)
+        shortest_run = min((len(a) + len(b) for a, b in pairwise(query)), default=0)
+        merged: list[str] = []
+        if shortest_run and length.max() >= shortest_run * 4 // 5 - 2:
+            merged = self._mark_listed_joins(query, words, similar)
+        if not merged:
+            return similar, None
+        return similar, self._rows(merged, distinct, columns, words, length)
+
+    def _rows(self, query: Sequence[str], distinct: list[int], columns: NDArray[np.int64],
+              words: list[str], length: NDArray[np.int32]) -> NDArray[np.float64]:
+        """At least ``word_similarity`` of each of ``query`` with each listed word."""
         spelling = _similar(query, words, MIN_SIMILARITY)
         gap = 1.0 - spelling
         similar = 1.0 - gap * (BASE + GROWTH * gap)
@@ -271,7 +304,6 @@ class BoundTable:
         for i, q in enumerate(query):
             if len(q) <= SHORT_WORD:
                 similar[i] = 0.0
-        length = self._length[columns]
         similar[:, length <= SHORT_WORD] = 0.0
         query_digit = [q.isdigit() for q in query]
         digit = self._digit[columns]
@@ -283,9 +315,6 @@ class BoundTable:
                 j = bisect_left(distinct, number)
                 if j < len(distinct) and distinct[j] == number:
                     similar[i, j] = 1.0
-        shortest_run = min((len(a) + len(b) for a, b in pairwise(query)), default=0)
-        if shortest_run and length.max() >= shortest_run * 4 // 5 - 2:
-            self._mark_listed_joins(query, words, similar)
         return similar
 
     def _compare_numbers(self, query: Sequence[str], query_digit: list[bool],
@@ -302,26 +331,30 @@ class BoundTable:
 
     @staticmethod
     def _mark_listed_joins(query: Sequence[str], words: list[str],
-                           similar: NDArray[np.float64]) -> None:
-        """A listed word that stands for adjacent query words written as one meets them all."""
+                           similar: NDArray[np.float64]) -> list[str]:
+        """A listed word that stands for adjacent query words written as one meets them all;
+        the runs of query words so met, written as one."""
         runs = [(start, start + size) for size in range(2, MAX_JOINED + 1)
                 for start in range(len(query) - size + 1)]
         joined = ["".join(query[a:b]) for a, b in runs]
         near = _similar(joined, words, JOIN_SIMILARITY)
+        merged: list[str] = []
         for r, u in zip(*np.nonzero(near), strict=True):
             word = words[u]
             a, b = runs[r]
             if (len(word) > SHORT_WORD and abs(len(joined[r]) - len(word)) <= max(2, len(word) // 5)
                     and intact_end(word, query[a], query[b - 1])):
                 similar[a:b, u] = 1.0
+                merged.append(joined[r])
+        return sorted(set(merged))
 
     def _joined(self, query: Sequence[str], numbers: NDArray[np.int64], distinct: list[int],
                 inverse: NDArray[np.int64], word_ids: NDArray[np.int32], place: NDArray[np.int64],
                 size: NDArray[np.int64], segments: NDArray[np.int64],
-                ) -> list[tuple[int, int, int, int]]:
-        """``(name, query word, first, last)``: query word ``i`` stands for the listed
-        words at positions ``first..last``, written as one (``align._joins``); names are
-        numbered by their place in ``numbers``, positions as in ``bounds``.
+                ) -> list[tuple[int, int, int, int, str]]:
+        """``(name, query word, first, last, joined)``: query word ``i`` stands for the
+        listed words at positions ``first..last``, written as one (``align._joins``);
+        names are numbered by their place in ``numbers``, positions as in ``bounds``.
 
         Such a run has its first word at the start of the query word or its last word at
         its end (``align.intact_end``), so only those positions are looked at.
@@ -345,7 +378,7 @@ class BoundTable:
         is_first = _members(distinct, set(begins))[inverse] & (place < size - 1)
         is_last = _members(distinct, set(ends))[inverse] & (place > 0)
         where = np.nonzero(is_first | is_last)[0]
-        found: list[tuple[int, int, int, int]] = []
+        found: list[tuple[int, int, int, int, str]] = []
         for k, at, position, word_id, first, last in zip(
                 (np.searchsorted(segments, where, side="right") - 1).tolist(),
                 place[where].tolist(), where.tolist(), word_ids[where].tolist(),
@@ -354,6 +387,6 @@ class BoundTable:
             offset = position - at  # where the name's first word is
             for i in {*(begins.get(word_id, ()) if first else ()),
                       *(ends.get(word_id, ()) if last else ())}:
-                found += [(k, i, offset + start, offset + end)
-                          for start, end in _runs_joined(query[i], listed, at, first, last)]
+                found += [(k, i, offset + start, offset + end, joined) for start, end, joined
+                          in _runs_joined(query[i], listed, at, first, last)]
         return found

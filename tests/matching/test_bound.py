@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,8 @@ from sanctionscreen.text.normalize import normalise
 WORDS = ["profinet", "profinat", "sinhung", "shinheung", "korea", "trading", "trdg", "ocean",
          "pine", "green", "greenpine", "star", "sunmoon", "sun", "moon", "dalian", "mining",
          "global", "logistics", "nordic", "holding", "holdings", "sal", "s", "a", "al", "co",
-         "kwangmyong", "kwang", "myong", "international", "39", "7", "8", "7606", "7866"]
+         "kwangmyong", "kwang", "myong", "international", "39", "7", "8", "7606", "7866",
+         "north", "east", "northeast", "yortheasy", "xortheastq", "moonstar", "xunmoomstar"]
 _names = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5)
 
 
@@ -71,3 +73,18 @@ def test_survivors_keep_only_names_that_could_reach_the_floor() -> None:
     # "sinhung" alone is met in full, so listed_name_contained could raise it to 0.75
     assert table.survivors(["korea", "shinheung", "trading"], list(range(5)), 0.68) == [0, 2]
     assert table.survivors(["korea", "shinheung", "trading"], [1, 3], 0.68) == []
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    # "northeast" merges "north east" into one unit, which then pairs with "yortheasy"
+    (["northeast", "yortheasy"], ["north", "east"]),
+    # "northeast" stands for the query's "north east", which then pairs with "xortheastq"
+    (["north", "east"], ["northeast", "xortheastq"]),
+])
+def test_a_merged_run_may_pair_with_another_word(query: list[str], listed: list[str]) -> None:
+    weights = WordWeights()
+    score = _score(query, listed, weights)
+    assert score >= 0.7  # a review hit, which the bound must not drop
+    assert score_bound(query, listed, weights) >= score - 1e-4
+    table = BoundTable([tuple(listed)], weights)
+    assert table.bounds(query, np.array([0], dtype=np.int64))[0] >= score - 1e-4
