@@ -256,13 +256,13 @@ class BoundTable:
             for m, word in enumerate(query):  # and any query word may pair with the run
                 best_query[m, k] = max(best_query[m, k], word_similarity(word, joined)[0])
         query_weight = np.array([self._weights(w).weight for w in query], dtype=np.float64)
-        matched = np.add.reduceat(self._weight[word_ids] * best_listed, segments)
+        weight = self._weight[word_ids]
+        matched = np.add.reduceat(weight * best_listed, segments)
         matched += query_weight @ best_query
         listed_total = self._total[numbers]
         total = query_weight.sum() + listed_total
         bounds = np.where(total > 0, matched / np.maximum(total, 1e-12), 1.0)
-        paired = (best_listed >= CONTAINED_SIMILARITY) | (
-            (self._weight[word_ids] <= 1e-9) & (best_listed > 0))
+        paired = (best_listed >= CONTAINED_SIMILARITY) | ((weight <= 1e-9) & (best_listed > 0))
         contained = ((listed_total >= CONTAINED_MIN_WEIGHT - 1e-6)
                      & np.logical_and.reduceat(paired, segments))
         if contained.any():
