@@ -16,7 +16,8 @@ of the lists (tens of thousands), not through every name (hundreds of thousands)
 - romanisation keys (Sinhung / Shinheung) and their one-deletion forms;
 - runs of two to four adjacent listed words written as one ("sunmoonstar"),
   found from the query word's prefixes and suffixes; and the query's own adjacent
-  words written as one, looked up as words.
+  words written as one, which find the listed words (of any weight) that begin with
+  the first of them or end with the last (``align.intact_end``).
 
 Every meeting is checked with the scorer's own word similarity before a name is
 proposed, so the index proposes few names; ``matching/bound.py`` then drops names
