@@ -150,6 +150,12 @@ class Screener:
         self._settings_dump = settings.model_dump(mode="json")
         self._settings_hash = settings.fingerprint()
 
+    @property
+    def bound_accelerated(self) -> bool:
+        """Whether score bounds are computed in C (same results, faster; see
+        ``docs/performance.md``)."""
+        return self._bounds.accelerated
+
     def screen(self, name: Any, *, country: str | None = None) -> ScreeningResult:
         """Screen one name; a name that cannot be screened gives decision ``error``."""
         key = (name, country) if type(name) is str and (

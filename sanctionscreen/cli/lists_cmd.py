@@ -147,6 +147,8 @@ def _index_stats(args: argparse.Namespace) -> None:
           f"{' (lean mode)' if stats.lean else ''}")
     print(f"  built in {seconds:.2f} s (lists already loaded); peak memory of this process "
           f"{peak_mb:,.0f} MB")
+    print("  score bound: " + ("in C" if screener.bound_accelerated else
+                               "numpy (the C bound was not built or is turned off)"))
 
 
 def _fetch(args: argparse.Namespace) -> int:

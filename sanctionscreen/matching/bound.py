@@ -11,16 +11,22 @@ name whose words are all paired (those that weigh anything at >= 0.9) to
 
 :func:`score_bound` computes it for one pair of names in plain Python (the reference,
 checked against the scorer by property tests). :class:`BoundTable` holds every listed
-name's words as numbers and computes it for many listed names at once, with one
-rapidfuzz ``cdist`` per query over the distinct listed words involved.
+name's words as numbers and computes it for many listed names at once: in C
+(``_cbound.c``, built at install time when a compiler is there; the same bound, checked
+against :func:`score_bound` by tests), or else with one rapidfuzz ``cdist`` per query
+over the distinct listed words involved and numpy reductions.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -47,7 +53,24 @@ from sanctionscreen.matching.similarity import (
 )
 from sanctionscreen.matching.weights import WordWeights
 
-FEW = 12  # fewer names than this are bounded one by one, in plain Python
+if TYPE_CHECKING:
+    from sanctionscreen.matching._cbound import Table as CTable
+
+
+def _c_bound() -> ModuleType | None:
+    if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":  # asked not to use it
+        return None
+    try:
+        return importlib.import_module("sanctionscreen.matching._cbound")
+    except ImportError:  # built without a C compiler: the numpy bound is used
+        return None
+
+
+_CBOUND = _c_bound()
+ACCELERATED = _CBOUND is not None
+"""Whether the C score bound is used: it was built (a C compiler at install time) and
+``SANCTIONSCREEN_NO_EXTENSION=1`` is not set. Without it, bounds are computed with numpy."""
+FEW = 12  # fewer names than this are bounded one by one, in plain Python (numpy bound)
 ROUNDING = 1e-4  # word_similarity rounds to four places; the table's values may be that low
 # rapidfuzz turns a similarity cutoff into a whole number of edits, rounding against
 # values exactly at the cutoff (0.6 for "wong" / "myong"): ask for a little less.
@@ -186,10 +209,12 @@ def _mark_joins(singles: Sequence[str], others: Sequence[str], single: list[floa
 class BoundTable:
     """The words of every listed name, as numbers, to bound many names in one go.
 
-    ``names`` are the normalised words of each listed name, numbered in order.
+    ``names`` are the normalised words of each listed name, numbered in order; with
+    ``accelerated=False`` the C bound is not used even when it was built.
     """
 
-    def __init__(self, names: Sequence[Sequence[str]], weights: WordWeights) -> None:
+    def __init__(self, names: Sequence[Sequence[str]], weights: WordWeights, *,
+                 accelerated: bool = True) -> None:
         self._weights = weights
         self._names = names
         vocab: dict[str, int] = {}
@@ -219,10 +244,19 @@ class BoundTable:
         self._total = np.bincount(
             np.repeat(np.arange(len(names)), np.diff(self._offsets)),
             weights=self._weight[self._ids], minlength=len(names))
+        self._fast: CTable | None = _c_table(self._words, self._key_array.tolist(), self._weight,
+                              self._offsets, self._ids) if accelerated and ACCELERATED else None
+
+    @property
+    def accelerated(self) -> bool:
+        """Whether bounds are computed in C."""
+        return self._fast is not None
 
     def survivors(self, query: Sequence[str], numbers: Sequence[int],
                   floor: float) -> list[int]:
         """The names among ``numbers`` whose score bound reaches ``floor``, in order."""
+        if self._fast is not None:
+            return self._fast.survivors(list(query), self._query_weights(query), numbers, floor)
         if len(numbers) <= FEW:
             return [n for n in numbers
                     if score_bound(query, self._names[n], self._weights) >= floor]
@@ -232,6 +266,9 @@ class BoundTable:
 
     def bounds(self, query: Sequence[str], numbers: NDArray[np.int64]) -> NDArray[np.float64]:
         """Score bounds of the query against the listed names ``numbers``."""
+        if self._fast is not None:
+            return np.array(self._fast.bounds(list(query), self._query_weights(query),
+                                              numbers.tolist()), dtype=np.float64)
         starts = self._offsets[numbers]
         lengths = self._offsets[numbers + 1] - starts
         if len(query) == 0 or len(numbers) == 0 or lengths.min() == 0:
@@ -268,6 +305,9 @@ class BoundTable:
         if contained.any():
             bounds[contained] = np.maximum(bounds[contained], CONTAINED_FLOOR)
         return bounds
+
+    def _query_weights(self, query: Sequence[str]) -> list[float]:
+        return [self._weights(w).weight for w in query]
 
     def _similarities(self, query: Sequence[str], distinct: list[int],
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
@@ -390,3 +430,18 @@ class BoundTable:
                 found += [(k, i, offset + start, offset + end, joined) for start, end, joined
                           in _runs_joined(query[i], listed, at, first, last)]
         return found
+
+
+def _c_table(words: list[str], keys: list[str], weights: NDArray[np.float64],
+             offsets: NDArray[np.int64], ids: NDArray[np.int32]) -> CTable:
+    """The C bound's table; it takes every rule and constant from the Python modules."""
+    rules, key_length, key_similarity = key_rules()
+    constants = (MIN_SIMILARITY, BASE, GROWTH, SHORT_WORD, NUMBERS_DIFFER, IDENTIFIER_DIGITS,
+                 key_length, key_similarity, JOIN_SIMILARITY, MAX_JOINED, CONTAINED_FLOOR,
+                 CONTAINED_MIN_WEIGHT, CONTAINED_SIMILARITY)
+    assert _CBOUND is not None
+    table: CTable = _CBOUND.Table(words, keys, np.ascontiguousarray(weights, dtype=np.float64),
+                                  np.ascontiguousarray(offsets, dtype=np.int64),
+                                  np.ascontiguousarray(ids, dtype=np.int32), list(rules),
+                                  tuple(float(c) for c in constants))
+    return table

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from types import ModuleType
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sanctionscreen.matching import bound as bound_module
 from sanctionscreen.matching.align import align
 from sanctionscreen.matching.bound import BoundTable, score_bound
 from sanctionscreen.matching.score import score_alignment
+from sanctionscreen.matching.similarity import word_similarity
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.text.normalize import normalise
 
@@ -21,6 +26,30 @@ WORDS = ["profinet", "profinat", "sinhung", "shinheung", "korea", "trading", "tr
          "kwangmyong", "kwang", "myong", "international", "39", "7", "8", "7606", "7866",
          "north", "east", "northeast", "yortheasy", "xortheastq", "moonstar", "xunmoomstar"]
 _names = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5)
+# Every table test runs on the numpy bound, and on the C bound where it was built
+# (CI builds it and checks that below).
+WAYS = [False, True] if bound_module.ACCELERATED else [False]
+
+
+def _c_bound() -> ModuleType | None:
+    """The C bound; ``None`` only when SANCTIONSCREEN_NO_EXTENSION=1 turned it off."""
+    if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":
+        assert not bound_module.ACCELERATED
+        return None
+    if not bound_module.ACCELERATED:
+        pytest.fail("the C score bound was not built: install a C compiler and reinstall "
+                    "(pip install -e '.[dev]'), or set SANCTIONSCREEN_NO_EXTENSION=1 to test "
+                    "the numpy bound alone")
+    from sanctionscreen.matching import _cbound
+
+    return _cbound
+
+
+def test_the_c_bound_is_used_unless_turned_off() -> None:
+    assert (_c_bound() is not None) is bound_module.ACCELERATED
+    table = BoundTable([("korea",)], WordWeights())
+    assert table.accelerated is bound_module.ACCELERATED
+    assert BoundTable([("korea",)], WordWeights(), accelerated=False).accelerated is False
 
 
 def _score(query: list[str], listed: list[str], weights: WordWeights) -> float:
@@ -35,41 +64,46 @@ def test_score_bound_is_never_below_the_score(query: list[str], listed: list[str
     assert _score(query, listed, weights) <= score_bound(query, listed, weights) + 1e-4
 
 
+@pytest.mark.parametrize("accelerated", WAYS)
 @settings(max_examples=200, deadline=None)
-@given(_names, st.lists(_names, min_size=1, max_size=30))
+@given(query=_names, listed=st.lists(_names, min_size=1, max_size=30))
 def test_table_bound_is_never_below_the_score(query: list[str], listed: list[list[str]],
-                                              ) -> None:
+                                              accelerated: bool) -> None:
     weights = WordWeights.from_names(listed)
-    table = BoundTable([tuple(words) for words in listed], weights)
+    table = BoundTable([tuple(words) for words in listed], weights, accelerated=accelerated)
     bounds = table.bounds(query, np.arange(len(listed), dtype=np.int64))
     for words, bound in zip(listed, bounds.tolist(), strict=True):
         assert _score(query, words, weights) <= bound + 1e-4, (query, words)
 
 
-def test_table_and_pair_bounds_agree_on_plain_names() -> None:
+@pytest.mark.parametrize("accelerated", WAYS)
+def test_table_and_pair_bounds_agree_on_plain_names(accelerated: bool) -> None:
     listed = [("korea", "sinhung", "trading"), ("green", "pine", "associated"),
               ("dalian", "sun", "moon", "star", "logistics"), ("ocean", "maritime")]
     weights = WordWeights()
-    table = BoundTable(listed, weights)
+    table = BoundTable(listed, weights, accelerated=accelerated)
     query = ["korea", "shinheung", "trading"]
     bounds = table.bounds(query, np.arange(len(listed), dtype=np.int64)).tolist()
     pairs = [score_bound(query, words, weights) for words in listed]
     assert all(abs(a - b) <= 2e-4 for a, b in zip(bounds, pairs, strict=True))
-    assert bounds[0] > 0.9 and bounds[1] == 0.0
+    assert bounds[0] > 0.9 and bounds[1] < 1e-6
 
 
-def test_a_word_standing_for_listed_words_written_as_one_counts_in_full() -> None:
+@pytest.mark.parametrize("accelerated", WAYS)
+def test_a_word_standing_for_listed_words_written_as_one_counts_in_full(accelerated: bool,
+                                                                         ) -> None:
     listed = [("dalian", "sun", "moon", "star")]
     weights = WordWeights()
-    bound = BoundTable(listed, weights).bounds(["sunmoonstar", "dalian"],
-                                               np.array([0], dtype=np.int64))
-    assert bound[0] == 1.0
+    bound = BoundTable(listed, weights, accelerated=accelerated).bounds(
+        ["sunmoonstar", "dalian"], np.array([0], dtype=np.int64))
+    assert bound[0] == pytest.approx(1.0, abs=1e-6)
 
 
-def test_survivors_keep_only_names_that_could_reach_the_floor() -> None:
+@pytest.mark.parametrize("accelerated", WAYS)
+def test_survivors_keep_only_names_that_could_reach_the_floor(accelerated: bool) -> None:
     listed = [("korea", "sinhung", "trading"), ("green", "pine", "associated"),
               ("sinhung",), ("ocean", "maritime"), ("korea", "mining")]
-    table = BoundTable(listed, WordWeights())
+    table = BoundTable(listed, WordWeights(), accelerated=accelerated)
     # "sinhung" alone is met in full, so listed_name_contained could raise it to 0.75
     assert table.survivors(["korea", "shinheung", "trading"], list(range(5)), 0.68) == [0, 2]
     assert table.survivors(["korea", "shinheung", "trading"], [1, 3], 0.68) == []
@@ -86,5 +120,53 @@ def test_a_merged_run_may_pair_with_another_word(query: list[str], listed: list[
     score = _score(query, listed, weights)
     assert score >= 0.7  # a review hit, which the bound must not drop
     assert score_bound(query, listed, weights) >= score - 1e-4
-    table = BoundTable([tuple(listed)], weights)
-    assert table.bounds(query, np.array([0], dtype=np.int64))[0] >= score - 1e-4
+    for accelerated in WAYS:
+        table = BoundTable([tuple(listed)], weights, accelerated=accelerated)
+        assert table.bounds(query, np.array([0], dtype=np.int64))[0] >= score - 1e-4
+
+
+# The C bound is the reference bound, computed in C: never lower, and higher only where
+# Python's round() to four places and C's could disagree (a value a hair from a half).
+_letters = st.text(alphabet="aeiounghkrstlmpbdcjywx0123456789éß한", min_size=1, max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), _letters), min_size=1, max_size=5),
+       st.lists(st.lists(st.one_of(st.sampled_from(WORDS), _letters), min_size=0, max_size=5),
+                min_size=1, max_size=12))
+def test_the_c_bound_equals_the_reference(query: list[str], listed: list[list[str]]) -> None:
+    if _c_bound() is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    weights = WordWeights.from_names(listed)
+    table = BoundTable([tuple(words) for words in listed], weights, accelerated=True)
+    bounds = table.bounds(query, np.arange(len(listed), dtype=np.int64)).tolist()
+    for words, bound in zip(listed, bounds, strict=True):
+        reference = score_bound(query, words, weights)
+        assert reference <= bound <= reference + 1e-4 + 1e-6, (query, words)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.sampled_from(WORDS), _letters), st.one_of(st.sampled_from(WORDS), _letters))
+def test_the_c_word_similarity_equals_the_scorers(a: str, b: str) -> None:
+    _cbound = _c_bound()
+    if _cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    table = BoundTable([(a,)], WordWeights(), accelerated=True)._fast
+    assert table is not None
+    reference = word_similarity(a, b)[0]
+    assert reference <= _cbound.word_similarity(table, a, b) <= reference + 1e-4 + 1e-9
+
+
+def test_the_c_bound_folds_romanisation_and_rejects_bad_numbers() -> None:
+    _cbound = _c_bound()
+    if _cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    table = BoundTable([("sinhung",), ("kwangmyong",)], WordWeights(), accelerated=True)
+    fast = table._fast
+    assert fast is not None
+    assert _cbound.word_similarity(fast, "shinheung", "sinhung") == 0.95
+    assert table.survivors(["shinheung"], [0, 1], 0.9) == [0]
+    with pytest.raises(IndexError):
+        fast.bounds(["korea"], [1.0], [2])
+    with pytest.raises(TypeError):
+        fast.bounds([b"korea"], [1.0], [0])  # type: ignore[list-item]

@@ -1,0 +1,886 @@
+/* Score bounds of one query against many listed names, in C.
+ *
+ * The same bound as ``bound.score_bound`` (the plain-Python reference, which
+ * tests compare this with): each word counts its weight times its best word
+ * similarity with any word of the other name; words that one word on the other
+ * side stands for, written as one (``align._joins``), count in full, and so does
+ * that word; any word may pair with such a run; the ``listed_name_contained``
+ * floor is allowed for. Word similarity is ``similarity.word_similarity``:
+ * optimal-string-alignment edits, romanisation keys, numbers, short words.
+ *
+ * Optional: when this module is not built, ``bound.py`` computes the same bound
+ * with numpy. Python passes every constant, so the rules live in one place.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef uint32_t ch;
+
+enum {
+    C_MIN_SIMILARITY, C_BASE, C_GROWTH, C_SHORT_WORD, C_NUMBERS_DIFFER,
+    C_IDENTIFIER_DIGITS, C_KEY_MIN_LENGTH, C_KEY_SIMILARITY, C_JOIN_SIMILARITY,
+    C_MAX_JOINED, C_CONTAINED_FLOOR, C_CONTAINED_MIN_WEIGHT, C_CONTAINED_SIMILARITY,
+    C_COUNT
+};
+
+typedef struct {
+    const ch *text;
+    Py_ssize_t length;
+    const ch *key;
+    Py_ssize_t key_length;
+    int digit;
+    uint64_t letters, key_letters;  /* which letters occur (folded onto 64 bits) */
+} Word;
+
+typedef struct {
+    ch *old;
+    Py_ssize_t old_length;
+    ch *new_;
+    Py_ssize_t new_length;
+} Rule;
+
+typedef struct {
+    PyObject_HEAD
+    Py_buffer offsets;  /* int64, names + 1 */
+    Py_buffer ids;      /* int32, the words of every name, as vocabulary numbers */
+    Py_buffer weights;  /* float64, per vocabulary word */
+    ch *text;           /* every vocabulary word, one after another */
+    ch *keys;           /* every vocabulary word's romanisation key */
+    Word *vocab;
+    Py_ssize_t vocab_size;
+    Rule *rules;
+    Py_ssize_t rule_count;
+    double c[C_COUNT];
+    int have_buffers;
+    /* Per query, each listed word's similarity with every query word is worked out
+     * once: ``seen[v] == query`` says it is in ``memo`` at ``slot[v]``. */
+    int64_t *seen;
+    int32_t *slot;
+    int64_t query;
+} Table;
+
+/* ---- growable scratch buffers ------------------------------------------------ */
+
+typedef struct {
+    void *data;
+    size_t capacity;
+} Scratch;
+
+static void *scratch(Scratch *s, size_t bytes)
+{
+    if (bytes > s->capacity) {
+        size_t want = bytes < 256 ? 256 : bytes * 2;
+        void *grown = PyMem_Realloc(s->data, want);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        s->data = grown;
+        s->capacity = want;
+    }
+    return s->data;
+}
+
+static void scratch_free(Scratch *s)
+{
+    PyMem_Free(s->data);
+    s->data = NULL;
+    s->capacity = 0;
+}
+
+/* ---- similarity -------------------------------------------------------------- */
+
+/* Optimal-string-alignment distance; ``rows`` holds 3 * (lb + 1) integers. */
+static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb,
+                               Py_ssize_t *rows)
+{
+    Py_ssize_t *before = rows, *previous = rows + lb + 1, *current = rows + 2 * (lb + 1);
+    for (Py_ssize_t j = 0; j <= lb; j++)
+        previous[j] = j;
+    for (Py_ssize_t i = 1; i <= la; i++) {
+        current[0] = i;
+        for (Py_ssize_t j = 1; j <= lb; j++) {
+            Py_ssize_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            Py_ssize_t best = previous[j - 1] + cost;
+            if (previous[j] + 1 < best)
+                best = previous[j] + 1;
+            if (current[j - 1] + 1 < best)
+                best = current[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                    && before[j - 2] + 1 < best)
+                best = before[j - 2] + 1;
+            current[j] = best;
+        }
+        Py_ssize_t *spare = before;
+        before = previous;
+        previous = current;
+        current = spare;
+    }
+    return previous[lb];
+}
+
+/* ``OSA.normalized_similarity``: 1 - distance / longer length. */
+static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scratch *rows,
+                    double *out)
+{
+    Py_ssize_t longer = la > lb ? la : lb;
+    if (longer == 0) {
+        *out = 1.0;
+        return 0;
+    }
+    Py_ssize_t *space = scratch(rows, sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
+    if (space == NULL)
+        return -1;
+    *out = 1.0 - (double)osa_distance(a, la, b, lb, space) / (double)longer;
+    return 0;
+}
+
+/* Python's ``round(value, 4)``; where the two may disagree (a value within a hair of
+ * half a step), the higher of the two, as a bound must never come out lower. */
+static double round4(double value)
+{
+    double scaled = value * 10000.0, nearest = nearbyint(scaled);
+    if (fabs(fabs(scaled - nearest) - 0.5) < 1e-6)
+        nearest = ceil(scaled);
+    return nearest / 10000.0;
+}
+
+static uint64_t letter_set(const ch *text, Py_ssize_t length)
+{
+    uint64_t set = 0;
+    for (Py_ssize_t i = 0; i < length; i++)
+        set |= (uint64_t)1 << (text[i] & 63);
+    return set;
+}
+
+/* Each letter of one word that the other lacks costs at least one edit. */
+static Py_ssize_t fewest_edits(uint64_t a, uint64_t b)
+{
+    int only_a = __builtin_popcountll(a & ~b), only_b = __builtin_popcountll(b & ~a);
+    return only_a > only_b ? only_a : only_b;
+}
+
+/* Whether spelling similarity can reach ``least``; only skips what cannot. */
+static int may_reach(Py_ssize_t la, Py_ssize_t lb, uint64_t sa, uint64_t sb, double least)
+{
+    Py_ssize_t longer = la > lb ? la : lb, shorter = la < lb ? la : lb;
+    double allowed = (1.0 - least) * (double)longer + 1e-9;
+    return (double)(longer - shorter) <= allowed && (double)fewest_edits(sa, sb) <= allowed;
+}
+
+static int same(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb)
+{
+    return la == lb && memcmp(a, b, sizeof(ch) * (size_t)la) == 0;
+}
+
+/* ``similarity.word_similarity`` (its number only). */
+static int word_similarity(const Table *t, const Word *a, const Word *b, Scratch *rows,
+                           double *out)
+{
+    const double *c = t->c;
+    if (same(a->text, a->length, b->text, b->length)) {
+        *out = 1.0;
+        return 0;
+    }
+    if (a->digit && b->digit) {
+        Py_ssize_t longer = a->length > b->length ? a->length : b->length;
+        *out = (double)longer >= c[C_IDENTIFIER_DIGITS] ? 0.0 : c[C_NUMBERS_DIFFER];
+        return 0;
+    }
+    *out = 0.0;
+    if (a->digit || b->digit)
+        return 0;
+    Py_ssize_t shorter = a->length < b->length ? a->length : b->length;
+    Py_ssize_t longer = a->length > b->length ? a->length : b->length;
+    if ((double)shorter <= c[C_SHORT_WORD])
+        return 0;
+    (void)longer;
+    /* -1 stands for a spelling similarity that cannot reach the minimum. */
+    double by_spelling = -1.0;
+    if (may_reach(a->length, b->length, a->letters, b->letters, c[C_MIN_SIMILARITY])) {
+        if (spelling(a->text, a->length, b->text, b->length, rows, &by_spelling) < 0)
+            return -1;
+    }
+    if ((double)shorter >= c[C_KEY_MIN_LENGTH]) {
+        double by_key = c[C_KEY_SIMILARITY];
+        if (!same(a->key, a->key_length, b->key, b->key_length)) {
+            double keys = 0.0;
+            if (may_reach(a->key_length, b->key_length, a->key_letters, b->key_letters,
+                          c[C_MIN_SIMILARITY] / c[C_KEY_SIMILARITY] - 1e-9)
+                    && spelling(a->key, a->key_length, b->key, b->key_length, rows, &keys) < 0)
+                return -1;
+            by_key *= keys;
+        }
+        if (by_key > by_spelling && by_key >= c[C_MIN_SIMILARITY]) {
+            *out = round4(by_key);
+            return 0;
+        }
+    }
+    if (by_spelling < c[C_MIN_SIMILARITY])
+        return 0;
+    double gap = 1.0 - by_spelling;
+    double shaped = 1.0 - gap * (c[C_BASE] + c[C_GROWTH] * gap);
+    *out = round4(shaped > 0.0 ? shaped : 0.0);
+    return 0;
+}
+
+/* ``similarity.romanisation_key``: the rules in order, then letters written twice once. */
+static int romanisation_key(const Table *t, const ch *word, Py_ssize_t length, Scratch *a,
+                            Scratch *b, ch **key, Py_ssize_t *key_length)
+{
+    Py_ssize_t grow = 1;
+    for (Py_ssize_t r = 0; r < t->rule_count; r++)
+        if (t->rules[r].new_length > grow)
+            grow = t->rules[r].new_length;
+    size_t room = sizeof(ch) * (size_t)(length * grow + 1);
+    ch *from = scratch(a, room), *to = scratch(b, room);
+    if (from == NULL || to == NULL)
+        return -1;
+    memcpy(from, word, sizeof(ch) * (size_t)length);
+    Py_ssize_t size = length;
+    for (Py_ssize_t r = 0; r < t->rule_count; r++) {
+        const Rule *rule = &t->rules[r];
+        Py_ssize_t written = 0, i = 0;
+        while (i < size) {
+            if (i + rule->old_length <= size
+                    && memcmp(from + i, rule->old, sizeof(ch) * (size_t)rule->old_length) == 0) {
+                memcpy(to + written, rule->new_, sizeof(ch) * (size_t)rule->new_length);
+                written += rule->new_length;
+                i += rule->old_length;
+            } else {
+                to[written++] = from[i++];
+            }
+        }
+        ch *spare = from;
+        from = to;
+        to = spare;
+        size = written;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (kept == 0 || from[i] != from[kept - 1])
+            from[kept++] = from[i];
+    *key = from;
+    *key_length = kept;
+    return 0;
+}
+
+static int all_digits(const ch *text, Py_ssize_t length)
+{
+    if (length == 0)
+        return 0;
+    for (Py_ssize_t i = 0; i < length; i++)
+        if (!Py_UNICODE_ISDIGIT(text[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- the table ------------------------------------------------------------------ */
+
+static ch *ucs4(PyObject *text, Py_ssize_t *length)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "words must be str");
+        return NULL;
+    }
+    *length = PyUnicode_GetLength(text);
+    return (ch *)PyUnicode_AsUCS4Copy(text);
+}
+
+static void Table_dealloc(Table *self)
+{
+    if (self->have_buffers) {
+        PyBuffer_Release(&self->offsets);
+        PyBuffer_Release(&self->ids);
+        PyBuffer_Release(&self->weights);
+    }
+    PyMem_Free(self->text);
+    PyMem_Free(self->keys);
+    PyMem_Free(self->vocab);
+    for (Py_ssize_t r = 0; r < self->rule_count; r++) {
+        PyMem_Free(self->rules[r].old);
+        PyMem_Free(self->rules[r].new_);
+    }
+    PyMem_Free(self->rules);
+    PyMem_Free(self->seen);
+    PyMem_Free(self->slot);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int check_buffer(Py_buffer *view, Py_ssize_t item, const char *what)
+{
+    if (view->itemsize != item || view->len % item != 0) {
+        PyErr_Format(PyExc_ValueError, "%s: items of %zd bytes expected", what, item);
+        return -1;
+    }
+    return 0;
+}
+
+/* Table(words, keys, weights, offsets, ids, rules, constants) */
+static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *words, *keys, *rules, *constants;
+    static char *keywords[] = {"words", "keys", "weights", "offsets", "ids", "rules", "constants",
+                            NULL};
+    if (self->have_buffers) {
+        PyErr_SetString(PyExc_TypeError, "Table is built once");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!y*y*y*O!O!", keywords, &PyList_Type,
+                                     &words, &PyList_Type, &keys, &self->weights,
+                                     &self->offsets, &self->ids, &PyList_Type, &rules,
+                                     &PyTuple_Type, &constants))
+        return -1;
+    self->have_buffers = 1;
+    if (check_buffer(&self->weights, 8, "weights") < 0 || check_buffer(&self->offsets, 8, "offsets") < 0
+            || check_buffer(&self->ids, 4, "ids") < 0)
+        return -1;
+    Py_ssize_t count = PyList_GET_SIZE(words);
+    if (PyList_GET_SIZE(keys) != count || self->weights.len / 8 != count) {
+        PyErr_SetString(PyExc_ValueError, "words, keys and weights differ in length");
+        return -1;
+    }
+    if (PyTuple_GET_SIZE(constants) != C_COUNT) {
+        PyErr_Format(PyExc_ValueError, "%d constants expected", (int)C_COUNT);
+        return -1;
+    }
+    for (int i = 0; i < C_COUNT; i++) {
+        self->c[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(constants, i));
+        if (self->c[i] == -1.0 && PyErr_Occurred())
+            return -1;
+    }
+    Py_ssize_t letters = 0, key_letters = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
+        if (!PyUnicode_Check(word) || !PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "words and keys must be str");
+            return -1;
+        }
+        letters += PyUnicode_GetLength(word);
+        key_letters += PyUnicode_GetLength(key);
+    }
+    self->text = PyMem_Malloc(sizeof(ch) * (size_t)(letters + 1));
+    self->keys = PyMem_Malloc(sizeof(ch) * (size_t)(key_letters + 1));
+    self->vocab = PyMem_Calloc((size_t)(count + 1), sizeof(Word));
+    self->seen = PyMem_Calloc((size_t)(count + 1), sizeof(int64_t));
+    self->slot = PyMem_Calloc((size_t)(count + 1), sizeof(int32_t));
+    if (self->text == NULL || self->keys == NULL || self->vocab == NULL || self->seen == NULL
+            || self->slot == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->vocab_size = count;
+    Py_ssize_t at = 0, key_at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
+        Py_ssize_t length = PyUnicode_GetLength(word), key_length = PyUnicode_GetLength(key);
+        if (PyUnicode_AsUCS4(word, self->text + at, letters + 1 - at, 0) == NULL
+                || PyUnicode_AsUCS4(key, self->keys + key_at, key_letters + 1 - key_at, 0) == NULL)
+            return -1;
+        Word *w = &self->vocab[i];
+        w->text = self->text + at;
+        w->length = length;
+        w->key = self->keys + key_at;
+        w->key_length = key_length;
+        w->digit = all_digits(w->text, length);
+        w->letters = letter_set(w->text, length);
+        w->key_letters = letter_set(w->key, key_length);
+        at += length;
+        key_at += key_length;
+    }
+    Py_ssize_t rule_count = PyList_GET_SIZE(rules);
+    self->rules = PyMem_Calloc((size_t)(rule_count + 1), sizeof(Rule));
+    if (self->rules == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t r = 0; r < rule_count; r++) {
+        PyObject *old, *new_;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(rules, r), "UU", &old, &new_))
+            return -1;
+        Rule *rule = &self->rules[r];
+        self->rule_count = r + 1;
+        rule->old = ucs4(old, &rule->old_length);
+        rule->new_ = ucs4(new_, &rule->new_length);
+        if (rule->old == NULL || rule->new_ == NULL)
+            return -1;
+        if (rule->old_length == 0) {
+            PyErr_SetString(PyExc_ValueError, "a romanisation rule replaces nothing");
+            return -1;
+        }
+    }
+    const int64_t *offsets = self->offsets.buf;
+    Py_ssize_t names = self->offsets.len / 8 - 1, places = self->ids.len / 4;
+    if (names < 0 || offsets[0] != 0 || offsets[names] != places) {
+        PyErr_SetString(PyExc_ValueError, "offsets do not cover ids");
+        return -1;
+    }
+    for (Py_ssize_t n = 0; n < names; n++)
+        if (offsets[n + 1] < offsets[n]) {
+            PyErr_SetString(PyExc_ValueError, "offsets must not decrease");
+            return -1;
+        }
+    const int32_t *ids = self->ids.buf;
+    for (Py_ssize_t i = 0; i < places; i++)
+        if (ids[i] < 0 || ids[i] >= count) {
+            PyErr_SetString(PyExc_ValueError, "a word number is outside the vocabulary");
+            return -1;
+        }
+    return 0;
+}
+
+/* ---- one query ---------------------------------------------------------------- */
+
+typedef struct {
+    Word *words;        /* the query's words */
+    double *weights;
+    Py_ssize_t count;
+    Word *runs;         /* runs of 2..MAX_JOINED adjacent query words, written as one */
+    Py_ssize_t *run_start, *run_end;
+    Py_ssize_t run_count;
+    ch *letters;        /* the query words' and runs' text and keys */
+    double total;
+} Query;
+
+static void query_free(Query *q)
+{
+    PyMem_Free(q->words);
+    PyMem_Free(q->weights);
+    PyMem_Free(q->runs);
+    PyMem_Free(q->run_start);
+    PyMem_Free(q->run_end);
+    PyMem_Free(q->letters);
+    memset(q, 0, sizeof(*q));
+}
+
+static int query_build(const Table *t, PyObject *words, PyObject *weights, Query *q,
+                       Scratch *a, Scratch *b)
+{
+    memset(q, 0, sizeof(*q));
+    if (!PyList_Check(words) || !PyList_Check(weights)
+            || PyList_GET_SIZE(words) != PyList_GET_SIZE(weights)) {
+        PyErr_SetString(PyExc_TypeError, "words and weights: two lists of one length expected");
+        return -1;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(words), max_joined = (Py_ssize_t)t->c[C_MAX_JOINED];
+    Py_ssize_t letters = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "words must be str");
+            return -1;
+        }
+        letters += PyUnicode_GetLength(word);
+    }
+    Py_ssize_t runs = 0;
+    for (Py_ssize_t size = 2; size <= max_joined; size++)
+        if (count >= size)
+            runs += count - size + 1;
+    /* text and key of every word and run; a run is at most all letters; keys may grow */
+    Py_ssize_t grow = 1;
+    for (Py_ssize_t r = 0; r < t->rule_count; r++)
+        if (t->rules[r].new_length > grow)
+            grow = t->rules[r].new_length;
+    size_t room = (size_t)((count + runs) * (letters * (grow + 1) + 1));
+    q->words = PyMem_Calloc((size_t)count + 1, sizeof(Word));
+    q->weights = PyMem_Calloc((size_t)count + 1, sizeof(double));
+    q->runs = PyMem_Calloc((size_t)runs + 1, sizeof(Word));
+    q->run_start = PyMem_Calloc((size_t)runs + 1, sizeof(Py_ssize_t));
+    q->run_end = PyMem_Calloc((size_t)runs + 1, sizeof(Py_ssize_t));
+    q->letters = PyMem_Malloc(sizeof(ch) * (room + 1));
+    if (!q->words || !q->weights || !q->runs || !q->run_start || !q->run_end || !q->letters) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    q->count = count;
+    ch *at = q->letters;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        double weight = PyFloat_AsDouble(PyList_GET_ITEM(weights, i));
+        if (weight == -1.0 && PyErr_Occurred())
+            return -1;
+        q->weights[i] = weight;
+        q->total += weight;
+        Word *w = &q->words[i];
+        w->length = PyUnicode_GetLength(word);
+        if (PyUnicode_AsUCS4(word, at, w->length + 1, 0) == NULL)
+            return -1;
+        w->text = at;
+        at += w->length;
+    }
+    Py_ssize_t r = 0;
+    for (Py_ssize_t size = 2; size <= max_joined; size++)
+        for (Py_ssize_t start = 0; start + size <= count; start++, r++) {
+            Word *w = &q->runs[r];
+            w->text = at;
+            for (Py_ssize_t k = start; k < start + size; k++) {
+                memcpy(at, q->words[k].text, sizeof(ch) * (size_t)q->words[k].length);
+                at += q->words[k].length;
+            }
+            w->length = at - w->text;
+            q->run_start[r] = start;
+            q->run_end[r] = start + size - 1;
+        }
+    q->run_count = runs;
+    for (Py_ssize_t i = 0; i < count + runs; i++) {
+        Word *w = i < count ? &q->words[i] : &q->runs[i - count];
+        w->digit = all_digits(w->text, w->length);
+        w->letters = letter_set(w->text, w->length);
+        w->key = at;
+        w->key_length = 0;
+        if ((double)w->length >= t->c[C_KEY_MIN_LENGTH]) {
+            ch *key;
+            if (romanisation_key(t, w->text, w->length, a, b, &key, &w->key_length) < 0)
+                return -1;
+            memcpy(at, key, sizeof(ch) * (size_t)w->key_length);
+            w->key_letters = letter_set(w->key, w->key_length);
+            at += w->key_length;
+        }
+    }
+    return 0;
+}
+
+static int starts_with(const Word *word, const Word *part)
+{
+    return part->length <= word->length
+        && memcmp(word->text, part->text, sizeof(ch) * (size_t)part->length) == 0;
+}
+
+static int ends_with(const Word *word, const Word *part)
+{
+    return part->length <= word->length
+        && memcmp(word->text + word->length - part->length, part->text,
+                  sizeof(ch) * (size_t)part->length) == 0;
+}
+
+typedef struct {
+    Scratch rows, best_query, single_query, best_listed, single_listed, listed, joined,
+        key_a, key_b, memo;
+    Py_ssize_t memo_used;  /* listed words worked out so far for this query */
+} Work;
+
+static void work_free(Work *w)
+{
+    scratch_free(&w->rows);
+    scratch_free(&w->best_query);
+    scratch_free(&w->single_query);
+    scratch_free(&w->best_listed);
+    scratch_free(&w->single_listed);
+    scratch_free(&w->listed);
+    scratch_free(&w->joined);
+    scratch_free(&w->key_a);
+    scratch_free(&w->key_b);
+    scratch_free(&w->memo);
+}
+
+/* Listed word ``v``'s similarity with every query word, worked out once per query. */
+static const double *similarities(Table *t, const Query *q, int32_t v, Work *work)
+{
+    if (t->seen[v] == t->query)
+        return (const double *)work->memo.data + (size_t)t->slot[v] * (size_t)q->count;
+    size_t at = (size_t)work->memo_used * (size_t)q->count;
+    double *memo = scratch(&work->memo, sizeof(double) * (at + (size_t)q->count + 1));
+    if (memo == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < q->count; i++)
+        if (word_similarity(t, &q->words[i], &t->vocab[v], &work->rows, &memo[at + i]) < 0)
+            return NULL;
+    t->seen[v] = t->query;
+    t->slot[v] = (int32_t)work->memo_used++;
+    return memo + at;
+}
+
+static int raise_to(const Table *t, const Word *a, const Word *b, Scratch *rows, double *best)
+{
+    double similarity;
+    if (word_similarity(t, a, b, rows, &similarity) < 0)
+        return -1;
+    if (similarity > *best)
+        *best = similarity;
+    return 0;
+}
+
+/* The bound of the query against listed name ``number``. */
+static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
+                     double *out)
+{
+    const double *c = t->c;
+    const int64_t *offsets = t->offsets.buf;
+    const int32_t *ids = t->ids.buf;
+    const double *vocab_weight = t->weights.buf;
+    Py_ssize_t first = (Py_ssize_t)offsets[number];
+    Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
+    Py_ssize_t count = q->count, max_joined = (Py_ssize_t)c[C_MAX_JOINED];
+    double *best_query = scratch(&work->best_query, sizeof(double) * (size_t)(count + 1));
+    double *single_query = scratch(&work->single_query, sizeof(double) * (size_t)(count + 1));
+    double *best_listed = scratch(&work->best_listed, sizeof(double) * (size_t)(size + 1));
+    double *single_listed = scratch(&work->single_listed, sizeof(double) * (size_t)(size + 1));
+    const Word **listed = scratch(&work->listed, sizeof(Word *) * (size_t)(size + 1));
+    if (!best_query || !single_query || !best_listed || !single_listed || !listed)
+        return -1;
+    double listed_total = 0.0;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        listed[j] = &t->vocab[ids[first + j]];
+        best_listed[j] = 0.0;
+        listed_total += vocab_weight[ids[first + j]];
+    }
+    for (Py_ssize_t i = 0; i < count; i++)
+        best_query[i] = 0.0;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        const double *row = similarities(t, q, ids[first + j], work);
+        if (row == NULL)
+            return -1;
+        for (Py_ssize_t i = 0; i < count; i++) {
+            if (row[i] > best_query[i])
+                best_query[i] = row[i];
+            if (row[i] > best_listed[j])
+                best_listed[j] = row[i];
+        }
+    }
+    memcpy(single_query, best_query, sizeof(double) * (size_t)count);
+    memcpy(single_listed, best_listed, sizeof(double) * (size_t)size);
+
+    /* A query word that stands for a run of listed words written as one. */
+    Py_ssize_t letters = 0;
+    for (Py_ssize_t j = 0; j < size; j++)
+        letters += listed[j]->length;
+    ch *joined_text = scratch(&work->joined, sizeof(ch) * (size_t)(letters + 1));
+    if (joined_text == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        const Word *word = &q->words[i];
+        if ((double)word->length <= c[C_SHORT_WORD])
+            continue;
+        Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
+        for (Py_ssize_t start = 0; start + 1 < size; start++) {
+            Py_ssize_t joined_length = listed[start]->length;
+            for (Py_ssize_t end = start + 1; end < size && end < start + max_joined; end++) {
+                joined_length += listed[end]->length;
+                if (joined_length - word->length > tolerance)
+                    break;
+                if (word->length - joined_length > tolerance
+                        || !(starts_with(word, listed[start]) || ends_with(word, listed[end])))
+                    continue;
+                Py_ssize_t at = 0;
+                for (Py_ssize_t k = start; k <= end; k++) {
+                    memcpy(joined_text + at, listed[k]->text,
+                           sizeof(ch) * (size_t)listed[k]->length);
+                    at += listed[k]->length;
+                }
+                double similarity;
+                if (spelling(word->text, word->length, joined_text, at, &work->rows,
+                             &similarity) < 0)
+                    return -1;
+                if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_query[i])
+                    continue;
+                best_query[i] = 1.0;
+                for (Py_ssize_t k = start; k <= end; k++)
+                    best_listed[k] = 1.0;
+                Word joined = {joined_text, at, NULL, 0, all_digits(joined_text, at),
+                               letter_set(joined_text, at), 0};
+                if ((double)at >= c[C_KEY_MIN_LENGTH]) {
+                    ch *key;
+                    if (romanisation_key(t, joined_text, at, &work->key_a, &work->key_b, &key,
+                                         &joined.key_length) < 0)
+                        return -1;
+                    joined.key = key;
+                    joined.key_letters = letter_set(key, joined.key_length);
+                }
+                for (Py_ssize_t m = 0; m < count; m++)
+                    if (raise_to(t, &q->words[m], &joined, &work->rows, &best_query[m]) < 0)
+                        return -1;
+            }
+        }
+    }
+    /* A listed word that stands for a run of query words written as one. */
+    for (Py_ssize_t j = 0; j < size; j++) {
+        const Word *word = listed[j];
+        if ((double)word->length <= c[C_SHORT_WORD])
+            continue;
+        Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
+        for (Py_ssize_t r = 0; r < q->run_count; r++) {
+            const Word *run = &q->runs[r];
+            Py_ssize_t start = q->run_start[r], end = q->run_end[r];
+            if (run->length - word->length > tolerance || word->length - run->length > tolerance
+                    || !(starts_with(word, &q->words[start]) || ends_with(word, &q->words[end])))
+                continue;
+            double similarity;
+            if (spelling(word->text, word->length, run->text, run->length, &work->rows,
+                         &similarity) < 0)
+                return -1;
+            if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_listed[j])
+                continue;
+            best_listed[j] = 1.0;
+            for (Py_ssize_t k = start; k <= end; k++)
+                best_query[k] = 1.0;
+            for (Py_ssize_t m = 0; m < size; m++)
+                if (raise_to(t, listed[m], run, &work->rows, &best_listed[m]) < 0)
+                    return -1;
+        }
+    }
+    double matched = 0.0;
+    for (Py_ssize_t i = 0; i < count; i++)
+        matched += q->weights[i] * best_query[i];
+    int contained = listed_total >= c[C_CONTAINED_MIN_WEIGHT] - 1e-6;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        double weight = vocab_weight[ids[first + j]];
+        matched += weight * best_listed[j];
+        if (!(best_listed[j] >= c[C_CONTAINED_SIMILARITY] || (weight <= 1e-9 && best_listed[j] > 0)))
+            contained = 0;
+    }
+    double total = q->total + listed_total;
+    double bound = total > 0 ? matched / total : 1.0;
+    if (contained && bound < c[C_CONTAINED_FLOOR])
+        bound = c[C_CONTAINED_FLOOR];
+    *out = bound + 1e-9;  /* sums taken in another order than Python's may differ in the last place */
+    return 0;
+}
+
+/* Shared by ``bounds`` and ``survivors``: ``floor`` < 0 asks for every bound. */
+static PyObject *run(Table *self, PyObject *args, int want_survivors)
+{
+    PyObject *words, *weights, *numbers;
+    double floor = -1.0;
+    if (want_survivors) {
+        if (!PyArg_ParseTuple(args, "OOOd", &words, &weights, &numbers, &floor))
+            return NULL;
+    } else if (!PyArg_ParseTuple(args, "OOO", &words, &weights, &numbers)) {
+        return NULL;
+    }
+    PyObject *sequence = PySequence_Fast(numbers, "numbers must be a sequence");
+    if (sequence == NULL)
+        return NULL;
+    Query q;
+    Work work;
+    memset(&work, 0, sizeof(work));
+    PyObject *found = NULL;
+    if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
+        goto done;
+    self->query++;  /* forget the last query's worked-out similarities */
+    found = PyList_New(0);
+    if (found == NULL)
+        goto done;
+    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
+    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t number = PyLong_AsSsize_t(items[k]);
+        if (number == -1 && PyErr_Occurred())
+            goto fail;
+        if (number < 0 || number >= names) {
+            PyErr_Format(PyExc_IndexError, "no listed name %zd", number);
+            goto fail;
+        }
+        double bound;
+        if (bound_one(self, &q, number, &work, &bound) < 0)
+            goto fail;
+        PyObject *item = NULL;
+        if (!want_survivors)
+            item = PyFloat_FromDouble(bound);
+        else if (bound >= floor) {
+            item = items[k];
+            Py_INCREF(item);
+        }
+        if (item != NULL) {
+            int failed = PyList_Append(found, item);
+            Py_DECREF(item);
+            if (failed < 0)
+                goto fail;
+        } else if (PyErr_Occurred()) {
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(found);
+done:
+    query_free(&q);
+    work_free(&work);
+    Py_DECREF(sequence);
+    return found;
+}
+
+static PyObject *Table_bounds(Table *self, PyObject *args)
+{
+    return run(self, args, 0);
+}
+
+static PyObject *Table_survivors(Table *self, PyObject *args)
+{
+    return run(self, args, 1);
+}
+
+static PyMethodDef Table_methods[] = {
+    {"bounds", (PyCFunction)Table_bounds, METH_VARARGS,
+     "bounds(words, weights, numbers) -> the score bound of each listed name"},
+    {"survivors", (PyCFunction)Table_survivors, METH_VARARGS,
+     "survivors(words, weights, numbers, floor) -> the numbers whose bound reaches floor"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject TableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "sanctionscreen.matching._cbound.Table",
+    .tp_doc = "Every listed name's words, to bound many names against one query.",
+    .tp_basicsize = sizeof(Table),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Table_init,
+    .tp_dealloc = (destructor)Table_dealloc,
+    .tp_methods = Table_methods,
+};
+
+static PyObject *module_word_similarity(PyObject *module, PyObject *args)
+{
+    Table *table;
+    PyObject *a, *b;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "O!UU", &TableType, &table, &a, &b))
+        return NULL;
+    PyObject *words = Py_BuildValue("[OO]", a, b), *weights = Py_BuildValue("[dd]", 0.0, 0.0);
+    PyObject *result = NULL;
+    Query q;
+    Work work;
+    memset(&q, 0, sizeof(q));
+    memset(&work, 0, sizeof(work));
+    if (words != NULL && weights != NULL
+            && query_build(table, words, weights, &q, &work.key_a, &work.key_b) == 0) {
+        double similarity;
+        if (word_similarity(table, &q.words[0], &q.words[1], &work.rows, &similarity) == 0)
+            result = PyFloat_FromDouble(similarity);
+    }
+    query_free(&q);
+    work_free(&work);
+    Py_XDECREF(words);
+    Py_XDECREF(weights);
+    return result;
+}
+
+static PyMethodDef module_methods[] = {
+    {"word_similarity", module_word_similarity, METH_VARARGS,
+     "word_similarity(table, a, b) -> the table's word similarity of two words (for tests)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_cbound", "Score bounds in C (see bound.py).", -1, module_methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__cbound(void)
+{
+    if (PyType_Ready(&TableType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&TableType);
+    if (PyModule_AddObject(m, "Table", (PyObject *)&TableType) < 0) {
+        Py_DECREF(&TableType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
