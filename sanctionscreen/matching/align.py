@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from weakref import WeakKeyDictionary
 
-from sanctionscreen.matching.similarity import spelling_similarity, word_similarity
+from sanctionscreen.matching.similarity import SHORT_WORD, spelling_similarity, word_similarity
 from sanctionscreen.matching.weights import WordWeight, WordWeights
 
 JOIN_SIMILARITY = 0.8
@@ -59,15 +61,25 @@ def intact_end(word: str, first: str, last: str) -> bool:
     return word.startswith(first) or word.endswith(last)
 
 
+def may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``
+    (when not, no word of ``singles`` stands for a run of them)."""
+    if len(others) < 2 or not singles:
+        return False
+    longest = max(len(w) for w in singles)
+    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
+    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
+
+
 def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
     """``(similarity, i, j, k)``: word ``singles[i]`` is ``others[j:j+k]`` written as one,
     spelled more like it than its best single partner in ``others`` is."""
     found: list[tuple[float, int, int, int]] = []
-    if len(others) < 2:
+    if not may_join(singles, others):
         return found
     lengths = [len(w) for w in others]
     for i, word in enumerate(singles):
-        if len(word) < 4:
+        if len(word) <= SHORT_WORD:
             continue
         tolerance = max(2, len(word) // 5)
         best_single = -1.0  # worked out only when a run comes close
@@ -90,14 +102,27 @@ def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, i
     return found
 
 
+# The one-word units of each WordWeights' words, made once: most units are one word.
+_SINGLES: WeakKeyDictionary[WordWeights, dict[str, Unit]] = WeakKeyDictionary()
+
+
 def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
+    singles = _SINGLES.get(weights)
+    if singles is None:
+        singles = _SINGLES[weights] = {}
     starts = dict(runs)
     units: list[Unit] = []
     i = 0
     while i < len(words):
         size = starts.get(i, 1)
-        parts = tuple(words[i : i + size])
-        units.append(_unit(parts, [weights(part) for part in parts]))
+        if size == 1:
+            unit = singles.get(words[i])
+            if unit is None:
+                unit = singles[words[i]] = _unit((words[i],), [weights(words[i])])
+        else:
+            parts = tuple(words[i : i + size])
+            unit = _unit(parts, [weights(part) for part in parts])
+        units.append(unit)
         i += size
     return units
 

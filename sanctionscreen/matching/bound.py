@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
-from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED, intact_end
+from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED, intact_end, may_join
 from sanctionscreen.matching.score import (
     CONTAINED_FLOOR,
     CONTAINED_MIN_WEIGHT,
@@ -106,9 +106,9 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
             if similarity > best_listed[j]:
                 best_listed[j] = similarity
     single_query, single_listed = best_query[:], best_listed[:]
-    if _may_join(query, listed):
+    if may_join(query, listed):
         _mark_joins(query, listed, single_query, best_query, best_listed)
-    if _may_join(listed, query):
+    if may_join(listed, query):
         _mark_joins(listed, query, single_listed, best_listed, best_query)
     matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
     matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
@@ -118,15 +118,6 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
             for s, w in zip(best_listed, listed_weight, strict=True)):
         bound = max(bound, CONTAINED_FLOOR)
     return bound
-
-
-def _may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
-    """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``."""
-    if len(others) < 2 or not singles:
-        return False
-    longest = max(len(w) for w in singles)
-    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
-    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
 
 
 def _members(distinct: list[int], chosen: set[int]) -> NDArray[np.bool_]:
