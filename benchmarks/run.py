@@ -6,7 +6,9 @@ Run from the project root: ``.venv/bin/python benchmarks/run.py`` (full, writes
 - watchlist: OFAC SDN 2024-05 (``../shared/eval/lists/ofac-sdn-2024-05``) plus the
   bundled lists; official list load time and Screener build time, peak RSS;
 - queries: ``perf_queries.queries`` (fixed seed); names/s with 1 and 2 workers;
-  single-call latency p50/p99 (each name screened once, result cache off);
+  single-call latency p50/p99 (each name screened once, result cache off); the same
+  with the numpy score bound instead of the C one, on a tenth of the queries, side by
+  side (``bound_baseline``);
 - candidate recall on a sample: hits (review or match, per entity) that scoring every
   listed name finds, against those the indexed path finds; both timed, side by side;
 - scale: a synthetic list of 1,000,000 names (250,000 entities, four names each):
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from perf_queries import queries, synthetic_names
 
+from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.screener import Screener
 from sanctionscreen.watchlist.model import Alias, Entity, Risk, Watchlist
 
@@ -57,6 +60,7 @@ def _latencies(screener: Screener, names: list[str]) -> dict[str, float]:
 
 def _throughput(screener: Screener, names: list[str], workers: int) -> float:
     screener._cache.clear()
+    screener.index.clear_caches()
     start = time.perf_counter()
     count = sum(1 for _ in screener.screen_many(names, workers=workers))
     return round(count / (time.perf_counter() - start), 1)
@@ -92,6 +96,20 @@ def _recall(screener: Screener, names: list[str], workers: int) -> dict[str, flo
             "exhaustive_ms_per_query": round(full_time / len(names) * 1000, 1),
             "speed_up": round(full_time / indexed_time, 1) if indexed_time else 0.0,
             "missed_examples": [f"{n!r}: {m}" for n, m in missed[:10]]}
+
+
+def _bound_baseline(screener: Screener, names: list[str]) -> dict[str, object]:
+    """1-worker names/s and latency with the C bound and with the numpy bound, same names."""
+    fast = screener._bounds
+    figures: dict[str, object] = {"names": len(names)}
+    for label in ("C", "numpy"):
+        if label == "numpy":
+            screener._bounds = BoundTable(screener._words, screener.weights, accelerated=False)
+        figures[f"names_per_s_{label}"] = _throughput(screener, names, 1)
+        screener.index.clear_caches()
+        figures[f"latency_{label}"] = _latencies(screener, names[:1000])
+    screener._bounds = fast
+    return figures
 
 
 def _synthetic(count: int) -> Watchlist:
@@ -144,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     results["names_per_s_2_workers"] = _throughput(screener, names, 2)
     print("throughput", results["names_per_s_1_worker"], results["names_per_s_2_workers"],
           flush=True)
+    results["score_bound"] = "C" if screener.bound_accelerated else "numpy"
+    if screener.bound_accelerated:
+        results["bound_baseline"] = _bound_baseline(screener, names[: len(names) // 10])
+        print("bound baseline", results["bound_baseline"], flush=True)
     results["recall"] = _recall(screener, names[-sizes["recall"]:], 2)
     print("recall", results["recall"], flush=True)
     results["peak_rss_mb"] = round(_rss_mb())

@@ -30,6 +30,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
 from rapidfuzz.distance import OSA
@@ -51,6 +52,7 @@ from sanctionscreen.matching.weights import WordWeights
 MIN_KEYED = 5  # romanisation keys are compared from this length (romanisation.yaml)
 TWO_DELETIONS = 7  # words this long may meet at two edits (similarity >= 0.75 allows it)
 CACHE_SIZE = 100_000
+FEW_TO_FILTER = 48  # up to this many words begin with a piece: filter them, not search
 _Key = TypeVar("_Key", str, tuple[str, ...])
 
 
@@ -205,6 +207,10 @@ class CandidateIndex:
         for forwards, backwards in self._by_length.values():
             backwards.extend(sorted(w[::-1] for w in forwards))
             forwards.sort()
+        # The same words in two lists of all lengths: most query words begin (end) few
+        # listed words, and one search here finds them all.
+        self._forwards = sorted(self._whole)
+        self._backwards = sorted(w[::-1] for w in self._whole)
         self._word_cache: dict[str, frozenset[int]] = {}
         self._run_cache: dict[tuple[str, ...], frozenset[int]] = {}  # by the run's words
 
@@ -213,6 +219,11 @@ class CandidateIndex:
         postings = sum(len(p) for p in self._postings) + sum(len(p) for p in self._runs.values())
         return IndexStats(self._names, len(self._words), len(self._deletes) + len(self._keys),
                           len(self._runs), postings, self.lean)
+
+    def clear_caches(self) -> None:
+        """Forget the candidates kept for query words and runs (a benchmark starts cold)."""
+        self._word_cache.clear()
+        self._run_cache.clear()
 
     def candidates(self, words: Sequence[str]) -> list[int]:
         """Numbers of the listed names that meet these query words closely enough, in order."""
@@ -264,14 +275,16 @@ class CandidateIndex:
                 near.update(self._keys.get(k, ()))
         return near
 
-    def _names_for_word(self, word: str) -> Iterator[int]:
+    def _names_for_word(self, word: str) -> set[int]:
         depth = 2 if len(word) >= TWO_DELETIONS and not self.lean else 1
+        found: set[int] = set()
         for wid in self._near_words(word, depth):
             if word_similarity(word, self._words[wid])[0] >= self._thresholds[wid]:
-                yield from self._postings[wid]
+                found.update(self._postings[wid])
         if len(word) > SHORT_WORD:
             for run in self._runs_near(word):
-                yield from self._runs[run]
+                found.update(self._runs[run])
+        return found
 
     def _runs_near(self, word: str) -> Iterator[str]:
         """Listed runs that ``word`` could stand for: the run's first word begins it or its
@@ -287,18 +300,25 @@ class CandidateIndex:
                         near.update(by_length.get(length, ()))
         yield from _alike(word, near)
 
-    def _names_for_run(self, run: str, first: str, last: str) -> Iterator[int]:
+    def _names_for_run(self, run: str, first: str, last: str) -> set[int]:
         """Names with a word that the query's adjacent words, written as one, could stand
         for: the listed word begins with the first of them or ends with the last."""
+        lengths = _run_lengths(len(run))
         near: set[str] = set()
-        for length in range(len(run) * 5 // 6 - 2, len(run) * 5 // 4 + 3):
-            if abs(len(run) - length) > _tolerance(length) or length not in self._by_length:
+        for piece, every, side in ((first, self._forwards, 0), (last[::-1], self._backwards, 1)):
+            start, end = _span(every, piece)
+            if end - start <= FEW_TO_FILTER:  # few words begin so: filter their lengths
+                near.update(w if side == 0 else w[::-1] for w in every[start:end]
+                            if lengths[0] <= len(w) <= lengths[-1] and len(w) in lengths)
                 continue
-            forwards, backwards = self._by_length[length]
-            near.update(_starting(forwards, first))
-            near.update(w[::-1] for w in _starting(backwards, last[::-1]))
+            for length in lengths:  # many: search each length's own list
+                if length in self._by_length:
+                    words = self._by_length[length][side]
+                    near.update(w if side == 0 else w[::-1] for w in _starting(words, piece))
+        found: set[int] = set()
         for listed in _alike(run, near):
-            yield from self._whole[listed]
+            found.update(self._whole[listed])
+        return found
 
 
 def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple[str, ...]]]:
@@ -306,9 +326,22 @@ def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple
             for word, by_length in table.items()}
 
 
+@cache
+def _run_lengths(size: int) -> tuple[int, ...]:
+    """Lengths of the listed words that ``size`` letters written as one could stand for."""
+    return tuple(length for length in range(size * 5 // 6 - 2, size * 5 // 4 + 3)
+                 if abs(size - length) <= _tolerance(length))
+
+
+def _span(words: list[str], piece: str) -> tuple[int, int]:
+    """Where the words of the sorted list ``words`` that begin with ``piece`` lie."""
+    return bisect_left(words, piece), bisect_left(words, piece + "\U0010ffff")
+
+
 def _starting(words: list[str], piece: str) -> list[str]:
     """The words of the sorted list ``words`` that begin with ``piece``."""
-    return words[bisect_left(words, piece) : bisect_left(words, piece + "\U0010ffff")]
+    start, end = _span(words, piece)
+    return words[start:end]
 
 
 def _alike(word: str, others: Iterable[str]) -> list[str]:

@@ -148,3 +148,14 @@ def test_indexed_screening_equals_scoring_every_name(case: tuple[list[str], str]
     indexed = screener.screen(query, country=country)
     every = screener._screen_exhaustive(query, country=country, bound=False)
     assert indexed.model_dump() == every.model_dump()
+
+
+def test_clearing_the_caches_keeps_the_answers() -> None:
+    index = _index(LISTED)
+    query = normalised_words("Dalian Sunmoonstar Intl Logistics")[0]
+    first = index.candidates(query)
+    assert index._word_cache and index._run_cache
+    index.clear_caches()
+    assert not index._word_cache and not index._run_cache
+    assert index.candidates(query) == first
+    assert LISTED.index("Dalian Sun Moon Star International Logistics Trading Co., Ltd.") in first
