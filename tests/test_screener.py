@@ -172,3 +172,31 @@ def test_building_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> 
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_batch_keeps_existing_objects_out_of_the_collector_until_it_ends() -> None:
+    import gc
+
+    screener = Screener()
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    batch = screener.screen_many(["Korea Sinhung Trading Corp", "Norvatek Logistics"])
+    first = next(batch)
+    assert first.decision == "match"
+    assert gc.get_freeze_count() > 0  # the lists and index are out of the walks meanwhile
+    assert [r.decision for r in batch] == ["clear"]
+    assert gc.get_freeze_count() == 0  # and put back at the end
+
+
+def test_a_batch_leaves_the_callers_own_frozen_objects_frozen() -> None:
+    import gc
+
+    screener = Screener()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        results = list(screener.screen_many(["Korea Sinhung Trading Corp"]))
+        assert results[0].decision == "match"
+        assert gc.get_freeze_count() == frozen  # not unfrozen by the batch
+    finally:
+        gc.unfreeze()
