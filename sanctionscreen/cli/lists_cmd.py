@@ -49,7 +49,7 @@ def register(subparsers: Any) -> None:
     add_list_option(parser)
     parser.add_argument("--stats", action="store_true",
                         help="also build the screener and show its index: size, build time, "
-                        "peak memory")
+                        "peak memory, and whether the score bound runs in C")
     parser.set_defaults(func=run)
 
     parser = subparsers.add_parser(
