@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import sysconfig
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -33,17 +32,20 @@ def _compile(root: Path, out_dir: Path) -> Path:
     command.build_temp = str(out_dir / "temp")
     command.ensure_finalized()
     command.run()
-    suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
-    return out_dir / "sanctionscreen" / "matching" / f"_cbound{suffix}"
+    return Path(command.get_ext_fullpath(MODULE))
 
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     """Compile ``_cbound`` for wheels (into the wheel) and editable installs (in place)."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        root = Path(self.root)
+        if version == "editable":  # a module built earlier must not outlive this install
+            for stale in (root / SOURCE.parent).glob("_cbound.*"):
+                if stale.suffix in (".so", ".pyd"):
+                    stale.unlink()
         if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":
             return
-        root = Path(self.root)
         self._scratch = tempfile.mkdtemp(prefix="sanctionscreen-build-")
         try:
             built = _compile(root, Path(self._scratch))

@@ -234,7 +234,8 @@ class Screener:
         can fork); results are identical to one worker and come back in input order.
         While it runs, the objects that existed when it started (the loaded lists, the
         index) are kept out of the garbage collector's walks (``gc.freeze``), unless the
-        caller already uses ``gc.freeze``; they are put back when it ends.
+        caller already uses ``gc.freeze``; they are put back when it ends (with anything
+        the caller froze meanwhile) or when an unfinished batch is closed.
         """
         if workers < 1:
             raise ConfigurationError(f"workers must be at least 1, not {workers!r}")

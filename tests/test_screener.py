@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,22 @@ def test_a_batch_leaves_the_callers_own_frozen_objects_frozen() -> None:
         assert gc.get_freeze_count() == frozen  # not unfrozen by the batch
     finally:
         gc.unfreeze()
+
+
+def test_a_very_long_name_screens_the_same_with_either_score_bound() -> None:
+    from sanctionscreen.matching.bound import BoundTable
+    from sanctionscreen.settings import Settings
+
+    screener = Screener(settings=Settings(max_name_length=100_000))
+    rng = random.Random(5)
+    filler = " ".join("".join(rng.choice("bcdfghkmnprstvz") for _ in range(6))
+                      for _ in range(12_000))  # 84,000 characters in 12,000 words
+    names = [f"Korea Sinhung Trading {filler}", f"Korea Sinhung Trading Corp {filler[:62]}"]
+    first = [screener.screen(name) for name in names]
+    screener._cache.clear()
+    screener._bounds = BoundTable(screener._words, screener.weights, accelerated=False)
+    assert [screener.screen(name) for name in names] == first
+    # The listed name stands whole inside each: listed_name_contained raises them to
+    # review, however many other words there are.
+    assert [r.decision for r in first] == ["review", "review"]
+    assert {r.hits[0].entity_id for r in first} == {"korea-sinhung-trading-corporation"}

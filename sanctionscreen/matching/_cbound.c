@@ -156,10 +156,22 @@ static uint64_t letter_set(const ch *text, Py_ssize_t length)
     return set;
 }
 
+static int bits_set(uint64_t set)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(set);
+#else
+    int count = 0;
+    for (; set; set &= set - 1)
+        count++;
+    return count;
+#endif
+}
+
 /* Each letter of one word that the other lacks costs at least one edit. */
 static Py_ssize_t fewest_edits(uint64_t a, uint64_t b)
 {
-    int only_a = __builtin_popcountll(a & ~b), only_b = __builtin_popcountll(b & ~a);
+    int only_a = bits_set(a & ~b), only_b = bits_set(b & ~a);
     return only_a > only_b ? only_a : only_b;
 }
 
@@ -231,18 +243,22 @@ static int word_similarity(const Table *t, const Word *a, const Word *b, Scratch
 static int romanisation_key(const Table *t, const ch *word, Py_ssize_t length, Scratch *a,
                             Scratch *b, ch **key, Py_ssize_t *key_length)
 {
-    Py_ssize_t grow = 1;
-    for (Py_ssize_t r = 0; r < t->rule_count; r++)
-        if (t->rules[r].new_length > grow)
-            grow = t->rules[r].new_length;
-    size_t room = sizeof(ch) * (size_t)(length * grow + 1);
-    ch *from = scratch(a, room), *to = scratch(b, room);
-    if (from == NULL || to == NULL)
+    Scratch *source = a, *target = b;
+    ch *from = scratch(source, sizeof(ch) * (size_t)(length + 1));
+    if (from == NULL)
         return -1;
     memcpy(from, word, sizeof(ch) * (size_t)length);
     Py_ssize_t size = length;
     for (Py_ssize_t r = 0; r < t->rule_count; r++) {
         const Rule *rule = &t->rules[r];
+        /* each letter becomes at most new_length letters: room for this rule's output */
+        Py_ssize_t grow = rule->new_length > 1 ? rule->new_length : 1;
+        ch *to = scratch(target, sizeof(ch) * (size_t)(size * grow + 1));
+        if (to == NULL)
+            return -1;
+        Scratch *spare_scratch = source;
+        source = target;
+        target = spare_scratch;
         Py_ssize_t written = 0, i = 0;
         while (i < size) {
             if (i + rule->old_length <= size
@@ -254,9 +270,7 @@ static int romanisation_key(const Table *t, const ch *word, Py_ssize_t length, S
                 to[written++] = from[i++];
             }
         }
-        ch *spare = from;
         from = to;
-        to = spare;
         size = written;
     }
     Py_ssize_t kept = 0;
@@ -441,7 +455,8 @@ typedef struct {
     Word *runs;         /* runs of 2..MAX_JOINED adjacent query words, written as one */
     Py_ssize_t *run_start, *run_end;
     Py_ssize_t run_count;
-    ch *letters;        /* the query words' and runs' text and keys */
+    ch *letters;        /* the query words' and runs' text */
+    ch *keys;           /* their romanisation keys */
     double total;
 } Query;
 
@@ -453,6 +468,7 @@ static void query_free(Query *q)
     PyMem_Free(q->run_start);
     PyMem_Free(q->run_end);
     PyMem_Free(q->letters);
+    PyMem_Free(q->keys);
     memset(q, 0, sizeof(*q));
 }
 
@@ -479,12 +495,9 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
     for (Py_ssize_t size = 2; size <= max_joined; size++)
         if (count >= size)
             runs += count - size + 1;
-    /* text and key of every word and run; a run is at most all letters; keys may grow */
-    Py_ssize_t grow = 1;
-    for (Py_ssize_t r = 0; r < t->rule_count; r++)
-        if (t->rules[r].new_length > grow)
-            grow = t->rules[r].new_length;
-    size_t room = (size_t)((count + runs) * (letters * (grow + 1) + 1));
+    /* every word's text, then every run's: a word is in at most MAX_JOINED - 1 sizes
+     * of run, each at most MAX_JOINED times */
+    size_t room = (size_t)letters * (size_t)(1 + max_joined * max_joined);
     q->words = PyMem_Calloc((size_t)count + 1, sizeof(Word));
     q->weights = PyMem_Calloc((size_t)count + 1, sizeof(double));
     q->runs = PyMem_Calloc((size_t)runs + 1, sizeof(Word));
@@ -525,20 +538,34 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
             q->run_end[r] = start + size - 1;
         }
     q->run_count = runs;
+    /* Keys go into a store that grows; their places are set once it stops moving. */
+    Scratch store = {NULL, 0};
+    size_t used = 0;
     for (Py_ssize_t i = 0; i < count + runs; i++) {
         Word *w = i < count ? &q->words[i] : &q->runs[i - count];
         w->digit = all_digits(w->text, w->length);
         w->letters = letter_set(w->text, w->length);
-        w->key = at;
+        w->key = NULL;
         w->key_length = 0;
         if ((double)w->length >= t->c[C_KEY_MIN_LENGTH]) {
-            ch *key;
-            if (romanisation_key(t, w->text, w->length, a, b, &key, &w->key_length) < 0)
+            ch *key, *kept;
+            if (romanisation_key(t, w->text, w->length, a, b, &key, &w->key_length) < 0
+                    || (kept = scratch(&store, sizeof(ch) * (used + (size_t)w->key_length + 1)))
+                       == NULL) {
+                scratch_free(&store);
                 return -1;
-            memcpy(at, key, sizeof(ch) * (size_t)w->key_length);
-            w->key_letters = letter_set(w->key, w->key_length);
-            at += w->key_length;
+            }
+            memcpy(kept + used, key, sizeof(ch) * (size_t)w->key_length);
+            w->key_letters = letter_set(key, w->key_length);
+            w->key = (const ch *)(uintptr_t)used;  /* an offset until the store is final */
+            used += (size_t)w->key_length;
         }
+    }
+    q->keys = store.data;
+    static const ch no_key[1] = {0};
+    for (Py_ssize_t i = 0; i < count + runs; i++) {
+        Word *w = i < count ? &q->words[i] : &q->runs[i - count];
+        w->key = w->key_length ? q->keys + (uintptr_t)w->key : no_key;
     }
     return 0;
 }
@@ -560,6 +587,7 @@ typedef struct {
     Scratch rows, best_query, single_query, best_listed, single_listed, listed, joined,
         key_a, key_b, memo;
     Py_ssize_t memo_used;  /* listed words worked out so far for this query */
+    int64_t query;         /* this query's number, for the table's memo */
 } Work;
 
 static void work_free(Work *w)
@@ -579,7 +607,7 @@ static void work_free(Work *w)
 /* Listed word ``v``'s similarity with every query word, worked out once per query. */
 static const double *similarities(Table *t, const Query *q, int32_t v, Work *work)
 {
-    if (t->seen[v] == t->query)
+    if (t->seen[v] == work->query)
         return (const double *)work->memo.data + (size_t)t->slot[v] * (size_t)q->count;
     size_t at = (size_t)work->memo_used * (size_t)q->count;
     double *memo = scratch(&work->memo, sizeof(double) * (at + (size_t)q->count + 1));
@@ -588,7 +616,7 @@ static const double *similarities(Table *t, const Query *q, int32_t v, Work *wor
     for (Py_ssize_t i = 0; i < q->count; i++)
         if (word_similarity(t, &q->words[i], &t->vocab[v], &work->rows, &memo[at + i]) < 0)
             return NULL;
-    t->seen[v] = t->query;
+    t->seen[v] = work->query;
     t->slot[v] = (int32_t)work->memo_used++;
     return memo + at;
 }
@@ -759,14 +787,14 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
     PyObject *found = NULL;
     if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
         goto done;
-    self->query++;  /* forget the last query's worked-out similarities */
+    work.query = ++self->query;  /* a new number: the last query's memo no longer counts */
     found = PyList_New(0);
     if (found == NULL)
         goto done;
     Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
     PyObject **items = PySequence_Fast_ITEMS(sequence);
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t number = PyLong_AsSsize_t(items[k]);
+        Py_ssize_t number = PyNumber_AsSsize_t(items[k], PyExc_OverflowError);
         if (number == -1 && PyErr_Occurred())
             goto fail;
         if (number < 0 || number >= names) {

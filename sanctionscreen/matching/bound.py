@@ -426,13 +426,19 @@ class BoundTable:
 def _c_table(words: list[str], keys: list[str], weights: NDArray[np.float64],
              offsets: NDArray[np.int64], ids: NDArray[np.int32]) -> CTable:
     """The C bound's table; it takes every rule and constant from the Python modules."""
-    rules, key_length, key_similarity = key_rules()
-    constants = (MIN_SIMILARITY, BASE, GROWTH, SHORT_WORD, NUMBERS_DIFFER, IDENTIFIER_DIGITS,
-                 key_length, key_similarity, JOIN_SIMILARITY, MAX_JOINED, CONTAINED_FLOOR,
-                 CONTAINED_MIN_WEIGHT, CONTAINED_SIMILARITY)
+    rules = key_rules()[0]
     assert _CBOUND is not None
     table: CTable = _CBOUND.Table(words, keys, np.ascontiguousarray(weights, dtype=np.float64),
                                   np.ascontiguousarray(offsets, dtype=np.int64),
                                   np.ascontiguousarray(ids, dtype=np.int32), list(rules),
-                                  tuple(float(c) for c in constants))
+                                  c_constants())
     return table
+
+
+def c_constants() -> tuple[float, ...]:
+    """The scorer's constants in the order ``_cbound.c`` numbers them."""
+    _, key_length, key_similarity = key_rules()
+    return tuple(float(c) for c in (
+        MIN_SIMILARITY, BASE, GROWTH, SHORT_WORD, NUMBERS_DIFFER, IDENTIFIER_DIGITS, key_length,
+        key_similarity, JOIN_SIMILARITY, MAX_JOINED, CONTAINED_FLOOR, CONTAINED_MIN_WEIGHT,
+        CONTAINED_SIMILARITY))

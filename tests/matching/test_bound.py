@@ -170,3 +170,18 @@ def test_the_c_bound_folds_romanisation_and_rejects_bad_numbers() -> None:
         fast.bounds(["korea"], [1.0], [2])
     with pytest.raises(TypeError):
         fast.bounds([b"korea"], [1.0], [0])  # type: ignore[list-item]
+
+
+def test_the_c_bound_grows_keys_through_every_rule_and_takes_numpy_numbers() -> None:
+    _cbound = _c_bound()
+    if _cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    # Each rule doubles a letter: 500 letters become 8,000 before repeats fold to one.
+    growing = [("a", "bb"), ("b", "cc"), ("c", "dd"), ("d", "ee")]
+    table = _cbound.Table(["b" * 300], ["e"], np.array([1.0]), np.array([0, 1], dtype=np.int64),
+                          np.array([0], dtype=np.int32), growing, bound_module.c_constants())
+    key_similarity = bound_module.c_constants()[7]
+    # "aaa..." and "bbb..." share no letter, but both fold to the key "e"
+    assert _cbound.word_similarity(table, "a" * 500, "b" * 300) == key_similarity
+    assert table.bounds(["a" * 500], [1.0], [0]) == [pytest.approx(key_similarity)]
+    assert table.survivors(["a" * 500], [1.0], np.array([0], dtype=np.int64), 0.5) == [0]
