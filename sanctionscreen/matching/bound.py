@@ -235,8 +235,10 @@ class BoundTable:
         self._total = np.bincount(
             np.repeat(np.arange(len(names)), np.diff(self._offsets)),
             weights=self._weight[self._ids], minlength=len(names))
-        self._fast: CTable | None = _c_table(self._words, self._key_array.tolist(), self._weight,
-                              self._offsets, self._ids) if accelerated and ACCELERATED else None
+        self._fast: CTable | None = None
+        if accelerated and ACCELERATED:
+            self._fast = _c_table(self._words, self._key_array.tolist(), self._weight,
+                                  self._offsets, self._ids)
 
     @property
     def accelerated(self) -> bool:
@@ -283,7 +285,7 @@ class BoundTable:
             best_listed[first : last + 1] = 1.0
             for m, word in enumerate(query):  # and any query word may pair with the run
                 best_query[m, k] = max(best_query[m, k], word_similarity(word, joined)[0])
-        query_weight = np.array([self._weights(w).weight for w in query], dtype=np.float64)
+        query_weight = np.array(self._query_weights(query), dtype=np.float64)
         weight = self._weight[word_ids]
         matched = np.add.reduceat(weight * best_listed, segments)
         matched += query_weight @ best_query
