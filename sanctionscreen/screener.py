@@ -25,7 +25,7 @@ from sanctionscreen.errors import ConfigurationError, InputError
 from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.align import align
 from sanctionscreen.matching.bound import BoundTable
-from sanctionscreen.matching.score import explain, score_alignment
+from sanctionscreen.matching.score import alignment_score, explain
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
     DECISION_ORDER,
@@ -34,7 +34,6 @@ from sanctionscreen.results import (
     Explanation,
     Hit,
     ListInfo,
-    NormalisedName,
     ScreeningResult,
 )
 from sanctionscreen.settings import Settings, Thresholds
@@ -215,11 +214,10 @@ class Screener:
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
-        query = _light(words, forms)
         for number in numbers:
             listed_words = self._words[number]
             alignment = align(words, listed_words, weights)
-            score = score_alignment(alignment, query, _light(listed_words, self._forms[number]))[0]
+            score = alignment_score(alignment, words == listed_words, forms, self._forms[number])
             listed = self._names[number]
             if use_country and listed.entity.countries:
                 delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
@@ -381,12 +379,6 @@ def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[
     seen = {name: (tuple(intern(w) for w in words), forms)
             for name, (words, forms) in zip(unique, found, strict=True)}
     return [seen[name][0] for name in names], [seen[name][1] for name in names]
-
-
-def _light(words: tuple[str, ...], forms: tuple[str, ...]) -> NormalisedName:
-    """Just the words and legal forms the scorer reads (no steps, not validated)."""
-    return NormalisedName.model_construct(original="", normalised="", words=list(words),
-                                          legal_forms=list(forms), steps=[])
 
 
 def _printable(value: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
@@ -30,7 +31,7 @@ class Unit:
     weight: float
     kind: str
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(self.parts)
 

@@ -23,6 +23,7 @@ and a missing small word nothing. Then, in order:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from sanctionscreen.matching.align import Alignment, Unit, align
@@ -54,60 +55,81 @@ FORMULA = ("sum of (query weight + listed weight) x similarity over word pairs, 
 def score_alignment(alignment: Alignment, query: NormalisedName,
                     listed: NormalisedName) -> tuple[float, float, list[Adjustment], ScoreDetail]:
     """``(score, base score, adjustments, detail)`` for an alignment."""
-    matched = sum((p.query.weight + p.listed.weight) * p.similarity for p in alignment.pairs)
-    query_weight = sum(u.weight for u in alignment.query_units)
-    listed_weight = sum(u.weight for u in alignment.listed_units)
-    total = query_weight + listed_weight
-    base = matched / total if total > 0 else (1.0 if query.words == listed.words else 0.0)
-    score = base
     adjustments: list[Adjustment] = []
-
-    distinctive = [u for u in alignment.listed_units if u.weight >= DISTINCTIVE_WEIGHT]
-    met = [p for p in alignment.pairs
-           if p.listed.weight >= DISTINCTIVE_WEIGHT and p.similarity >= DISTINCTIVE_SIMILARITY]
-    if distinctive and not met and score > COMMON_ONLY_CAP:
-        score = _adjusted(adjustments, "no_distinctive_word", score, COMMON_ONLY_CAP,
-                          "no distinctive word of the listed name ("
-                          + ", ".join(f"'{u.label}'" for u in distinctive)
-                          + f") was found in the query, so the score is capped at "
-                          f"{COMMON_ONLY_CAP:.2f}")
-
-    listed_met = sum(p.listed.weight for p in alignment.pairs
-                     if p.similarity >= CONTAINED_SIMILARITY)
-    contained = (listed_weight >= CONTAINED_MIN_WEIGHT and listed_met >= listed_weight - 1e-9
-                 and not alignment.unmatched_listed)
-    if contained and score < CONTAINED_FLOOR:
-        score = _adjusted(adjustments, "listed_name_contained", score, CONTAINED_FLOOR,
-                          "every word of the listed name is in the query (the query adds words "
-                          f"of its own), so the score is raised to {CONTAINED_FLOOR:.2f}: at "
-                          "least a review")
-
-    query_places = [u.label for u in alignment.unmatched_query if u.kind == "geographic"]
-    listed_places = [u.label for u in alignment.unmatched_listed if u.kind == "geographic"]
-    if query_places and listed_places:
-        score = _adjusted(adjustments, "places_differ", score, score * PLACES_DIFFER_FACTOR,
-                          f"the names name different places ({', '.join(query_places)} vs "
-                          f"{', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}")
-
-    query_groups = {legal_form_group(f) for f in query.legal_forms}
-    listed_groups = {legal_form_group(f) for f in listed.legal_forms}
-    if query_groups and listed_groups and not query_groups & listed_groups:
-        score = _adjusted(adjustments, "legal_form_differs", score, score * LEGAL_FORM_FACTOR,
-                          f"legal forms differ ({', '.join(query.legal_forms)} vs "
-                          f"{', '.join(listed.legal_forms)}): score x {LEGAL_FORM_FACTOR}")
-
-    score = round(min(1.0, max(0.0, score)), 4)
+    score, base, matched, query_weight, listed_weight = _score(
+        alignment, query.words == listed.words, query.legal_forms, listed.legal_forms,
+        adjustments)
     detail = ScoreDetail(formula=FORMULA, matched_weight=round(matched, 4),
                          query_weight=round(query_weight, 4), listed_weight=round(listed_weight, 4),
                          base_score=round(base, 4), adjustments=adjustments, score=score)
     return score, base, adjustments, detail
 
 
-def _adjusted(adjustments: list[Adjustment], rule: str, before: float, after: float,
-              reason: str) -> float:
-    """Record a rule's change of the score and return the new score."""
-    adjustments.append(Adjustment(rule=rule, before=round(before, 4), after=round(after, 4),
-                                  reason=reason))
+def alignment_score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
+                    listed_forms: Sequence[str]) -> float:
+    """The score of ``score_alignment`` alone, without recording how it was made (for
+    screening many names; ``same_words`` says whether both names have the same words)."""
+    return _score(alignment, same_words, query_forms, listed_forms, None)[0]
+
+
+def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
+           listed_forms: Sequence[str], adjustments: list[Adjustment] | None,
+           ) -> tuple[float, float, float, float, float]:
+    """``(score, base, matched, query weight, listed weight)``; the rules that change the
+    score are added to ``adjustments`` unless it is ``None``."""
+    matched = sum((p.query.weight + p.listed.weight) * p.similarity for p in alignment.pairs)
+    query_weight = sum(u.weight for u in alignment.query_units)
+    listed_weight = sum(u.weight for u in alignment.listed_units)
+    total = query_weight + listed_weight
+    base = matched / total if total > 0 else (1.0 if same_words else 0.0)
+    score = base
+
+    if score > COMMON_ONLY_CAP and not any(
+            p.listed.weight >= DISTINCTIVE_WEIGHT and p.similarity >= DISTINCTIVE_SIMILARITY
+            for p in alignment.pairs):
+        distinctive = [u for u in alignment.listed_units if u.weight >= DISTINCTIVE_WEIGHT]
+        if distinctive:
+            score = _adjusted(adjustments, "no_distinctive_word", score, COMMON_ONLY_CAP,
+                              lambda: "no distinctive word of the listed name ("
+                              + ", ".join(f"'{u.label}'" for u in distinctive)
+                              + f") was found in the query, so the score is capped at "
+                              f"{COMMON_ONLY_CAP:.2f}")
+
+    if score < CONTAINED_FLOOR and listed_weight >= CONTAINED_MIN_WEIGHT \
+            and not alignment.unmatched_listed:
+        listed_met = sum(p.listed.weight for p in alignment.pairs
+                         if p.similarity >= CONTAINED_SIMILARITY)
+        if listed_met >= listed_weight - 1e-9:
+            score = _adjusted(adjustments, "listed_name_contained", score, CONTAINED_FLOOR,
+                              lambda: "every word of the listed name is in the query (the "
+                              "query adds words of its own), so the score is raised to "
+                              f"{CONTAINED_FLOOR:.2f}: at least a review")
+
+    query_places = [u.label for u in alignment.unmatched_query if u.kind == "geographic"]
+    listed_places = [u.label for u in alignment.unmatched_listed if u.kind == "geographic"]
+    if query_places and listed_places:
+        score = _adjusted(adjustments, "places_differ", score, score * PLACES_DIFFER_FACTOR,
+                          lambda: f"the names name different places ({', '.join(query_places)} "
+                          f"vs {', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}")
+
+    if query_forms and listed_forms:
+        query_groups = {legal_form_group(f) for f in query_forms}
+        if query_groups.isdisjoint(legal_form_group(f) for f in listed_forms):
+            score = _adjusted(adjustments, "legal_form_differs", score,
+                              score * LEGAL_FORM_FACTOR,
+                              lambda: f"legal forms differ ({', '.join(query_forms)} vs "
+                              f"{', '.join(listed_forms)}): score x {LEGAL_FORM_FACTOR}")
+
+    score = round(min(1.0, max(0.0, score)), 4)
+    return score, base, matched, query_weight, listed_weight
+
+
+def _adjusted(adjustments: list[Adjustment] | None, rule: str, before: float, after: float,
+              reason: Callable[[], str]) -> float:
+    """Record a rule's change of the score (when recording) and return the new score."""
+    if adjustments is not None:
+        adjustments.append(Adjustment(rule=rule, before=round(before, 4), after=round(after, 4),
+                                      reason=reason()))
     return after
 
 

@@ -89,3 +89,37 @@ def test_adding_a_correct_distinctive_word_never_lowers_the_score(
     partial = " ".join(distinctive[1:] + common)
     full = " ".join(distinctive + common)
     assert compare(full, listed).score >= compare(partial, listed).score
+
+
+def _golden_pairs() -> list[tuple[str, str]]:
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "golden_compare.csv"
+    with path.open(encoding="utf-8") as handle:
+        return [(row["query"], row["listed"]) for row in csv.DictReader(handle)]
+
+
+def test_alignment_score_is_the_explained_score() -> None:
+    """The screener's fast path (no record of the rules) gives the explained score, on
+    pairs where every rule fires: the cap, the contained floor, places and legal forms."""
+    from sanctionscreen.matching.align import align
+    from sanctionscreen.matching.score import alignment_score, score_alignment
+    from sanctionscreen.matching.weights import WordWeights
+    from sanctionscreen.text.normalize import normalise
+
+    weights = WordWeights()
+    pairs = [*_golden_pairs(), ("Korea Trading Company", "Korea Sinhung Trading Corporation"),
+             ("Office No. 39 Restaurant Services", "OFFICE 39"),
+             ("Sinhung Trading (France) SARL", "Sinhung Trading (Germany) GmbH"),
+             ("Sinhung Trading LLC", "Sinhung Trading JSC"), ("", "")]
+    rules: set[str] = set()
+    for query, listed in pairs:
+        q, c = normalise(query), normalise(listed)
+        alignment = align(q.words, c.words, weights)
+        score, _, adjustments, _ = score_alignment(alignment, q, c)
+        rules.update(a.rule for a in adjustments)
+        assert alignment_score(alignment, q.words == c.words, q.legal_forms,
+                               c.legal_forms) == score, (query, listed)
+    assert rules == {"no_distinctive_word", "listed_name_contained", "places_differ",
+                     "legal_form_differs"}
