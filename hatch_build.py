@@ -1,9 +1,11 @@
-"""Build hook: compile the optional C score bound (``sanctionscreen/matching/_cbound.c``).
+"""Build hook: compile the optional C modules (``sanctionscreen/native.py`` lists them).
 
-Without a C compiler the package still installs and works: ``bound.py`` then computes
-the same bound with numpy, more slowly. Set ``SANCTIONSCREEN_REQUIRE_EXTENSION=1`` to
-make a failed compile an error (CI does), or ``SANCTIONSCREEN_NO_EXTENSION=1`` to skip
-it. See ``docs/performance.md``.
+They are the score bound (``sanctionscreen/matching/_cbound.c``) and the candidate
+index's word lookups (``sanctionscreen/_cindex.c``), which share the word similarity in
+``sanctionscreen/matching/_cwords.h``. Without a C compiler the package still installs
+and works: the same results then come from numpy and plain Python, more slowly. Set
+``SANCTIONSCREEN_REQUIRE_EXTENSION=1`` to make a failed compile an error (CI does), or
+``SANCTIONSCREEN_NO_EXTENSION=1`` to skip it. See ``docs/performance.md``.
 """
 
 from __future__ import annotations
@@ -17,33 +19,40 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCE = Path("sanctionscreen") / "matching" / "_cbound.c"
-MODULE = "sanctionscreen.matching._cbound"
+# Module name and source; keep in step with sanctionscreen.native.MODULES.
+EXTENSIONS = {
+    "sanctionscreen.matching._cbound": Path("sanctionscreen") / "matching" / "_cbound.c",
+    "sanctionscreen._cindex": Path("sanctionscreen") / "_cindex.c",
+}
+HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h"]
 
 
-def _compile(root: Path, out_dir: Path) -> Path:
-    """Compile the extension into ``out_dir``; the built file's path."""
+def _compile(root: Path, out_dir: Path) -> dict[str, Path]:
+    """Compile every extension into ``out_dir``; each built file's path, by module."""
     from setuptools import Distribution, Extension
     from setuptools.command.build_ext import build_ext
 
-    extension = Extension(MODULE, sources=[str(root / SOURCE)])
-    command = build_ext(Distribution({"name": "sanctionscreen", "ext_modules": [extension]}))
+    extensions = [Extension(module, sources=[str(root / source)],
+                            depends=[str(root / header) for header in HEADERS])
+                  for module, source in EXTENSIONS.items()]
+    command = build_ext(Distribution({"name": "sanctionscreen", "ext_modules": extensions}))
     command.build_lib = str(out_dir)
     command.build_temp = str(out_dir / "temp")
     command.ensure_finalized()
     command.run()
-    return Path(command.get_ext_fullpath(MODULE))
+    return {module: Path(command.get_ext_fullpath(module)) for module in EXTENSIONS}
 
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
-    """Compile ``_cbound`` for wheels (into the wheel) and editable installs (in place)."""
+    """Compile the C modules for wheels (into the wheel) and editable installs (in place)."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         root = Path(self.root)
         if version == "editable":  # a module built earlier must not outlive this install
-            for stale in (root / SOURCE.parent).glob("_cbound.*"):
-                if stale.suffix in (".so", ".pyd"):
-                    stale.unlink()
+            for source in EXTENSIONS.values():
+                for stale in (root / source.parent).glob(f"{source.stem}.*"):
+                    if stale.suffix in (".so", ".pyd"):
+                        stale.unlink()
         if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":
             return
         self._scratch = tempfile.mkdtemp(prefix="sanctionscreen-build-")
@@ -52,13 +61,17 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         except Exception as error:  # a missing compiler shows up in several forms
             if os.environ.get("SANCTIONSCREEN_REQUIRE_EXTENSION") == "1":
                 raise
-            print(f"sanctionscreen: the C score bound was not built ({error}); "
-                  "the numpy bound is used instead", file=sys.stderr)
+            print(f"sanctionscreen: the C modules were not built ({error}); "
+                  "numpy and plain Python are used instead", file=sys.stderr)
             return
-        if version == "editable":  # the editable install imports the source tree
-            shutil.copyfile(built, root / SOURCE.parent / built.name)
+        for module, path in built.items():
+            place = EXTENSIONS[module].parent / path.name
+            if version == "editable":  # the editable install imports the source tree
+                shutil.copyfile(path, root / place)
+            else:
+                build_data["force_include"][str(path)] = place.as_posix()
+        if version == "editable":
             return
-        build_data["force_include"][str(built)] = f"sanctionscreen/matching/{built.name}"
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
 

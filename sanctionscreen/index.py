@@ -22,6 +22,11 @@ of the lists (tens of thousands), not through every name (hundreds of thousands)
 Every meeting is checked with the scorer's own word similarity before a name is
 proposed, so the index proposes few names; ``matching/bound.py`` then drops names
 that cannot reach the threshold before they are aligned.
+
+The deletion and romanisation keys, and the lookup of the listed words that meet a
+query word, are in C (``_cindex.c``) when it was built: the same words are found
+(tests compare the two), the keys take a fraction of the memory and build time.
+Without it, :meth:`CandidateIndex._near_words` does the same with Python dicts.
 """
 
 from __future__ import annotations
@@ -31,12 +36,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED
+from sanctionscreen.matching.bound import c_constants
 from sanctionscreen.matching.score import (
     COMMON_ONLY_CAP,
     DISTINCTIVE_SIMILARITY,
@@ -44,16 +50,24 @@ from sanctionscreen.matching.score import (
 )
 from sanctionscreen.matching.similarity import (
     SHORT_WORD,
+    key_rules,
     romanisation_key,
     word_similarity,
 )
 from sanctionscreen.matching.weights import WordWeights
+from sanctionscreen.native import extension
+
+if TYPE_CHECKING:
+    from sanctionscreen._cindex import Finder
 
 MIN_KEYED = 5  # romanisation keys are compared from this length (romanisation.yaml)
 TWO_DELETIONS = 7  # words this long may meet at two edits (similarity >= 0.75 allows it)
 CACHE_SIZE = 100_000
 FEW_TO_FILTER = 48  # up to this many words begin with a piece: filter them, not search
 _Key = TypeVar("_Key", str, tuple[str, ...])
+_CINDEX = extension("sanctionscreen._cindex")
+ACCELERATED = _CINDEX is not None
+"""Whether the index's word lookups are in C (built, and not turned off)."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +119,13 @@ class CandidateIndex:
     ``min_score`` is the lowest score that could still be a hit (the review
     threshold less any bonus). ``lean`` leaves out the two-deletion keys, for very
     large lists: words two edits apart then meet only through their romanisation key.
+    With ``accelerated=False`` the word lookups are in Python even when the C ones
+    were built.
     """
 
     def __init__(self, names: Sequence[Sequence[str]], weights: WordWeights, *,
-                 min_score: float = 0.68, lean: bool = False) -> None:
+                 min_score: float = 0.68, lean: bool = False,
+                 accelerated: bool = True) -> None:
         self._weights = weights
         self.lean = lean
         self.min_score = min_score
@@ -161,24 +178,15 @@ class CandidateIndex:
         self._runs: dict[str, Sequence[int]] = (
             {run: array("i", p) for run, p in runs.items()} if lean
             else {run: tuple(p) for run, p in runs.items()})
-        deletes: dict[str, list[int]] = {}
-        keys: dict[str, list[int]] = {}
-        add_delete = deletes.setdefault
-        add_key = keys.setdefault
-        for wid, word in enumerate(self._words):
-            if len(word) <= SHORT_WORD or word.isdigit():
-                continue
-            depth = 2 if len(word) >= TWO_DELETIONS and not lean else 1
-            for key in deletions(word, depth):
-                add_delete(key, []).append(wid)
-            if len(word) >= MIN_KEYED:
-                key = romanisation_key(word)
-                add_key(key, []).append(wid)
-                for k in deletions(key, 1):
-                    add_key(k, []).append(wid)
-        self._deletes = {key: tuple(found) for key, found in deletes.items()}
-        self._keys = {key: tuple(found) for key, found in keys.items()}
-        del deletes, keys
+        self._finder: Finder | None = None
+        self._deletes: dict[str, tuple[int, ...]] = {}
+        self._keys: dict[str, tuple[int, ...]] = {}
+        if accelerated and _CINDEX is not None:
+            self._finder = _CINDEX.Finder(
+                self._words, [romanisation_key(w) for w in self._words], self._thresholds,
+                list(key_rules()[0]), c_constants(), TWO_DELETIONS, MIN_KEYED, lean)
+        else:
+            self._build_keys()
         # Runs by their first (last) word and their length; words by length, sorted
         # forwards and backwards, to find those that begin (end) with a given word.
         starts: dict[str, dict[int, list[str]]] = {}
@@ -214,11 +222,38 @@ class CandidateIndex:
         self._word_cache: dict[str, frozenset[int]] = {}
         self._run_cache: dict[tuple[str, ...], frozenset[int]] = {}  # by the run's words
 
+    def _build_keys(self) -> None:
+        """The deletion and romanisation keys in Python dicts (when not in C)."""
+        deletes: dict[str, list[int]] = {}
+        keys: dict[str, list[int]] = {}
+        add_delete = deletes.setdefault
+        add_key = keys.setdefault
+        for wid, word in enumerate(self._words):
+            if len(word) <= SHORT_WORD or word.isdigit():
+                continue
+            depth = 2 if len(word) >= TWO_DELETIONS and not self.lean else 1
+            for key in deletions(word, depth):
+                add_delete(key, []).append(wid)
+            if len(word) >= MIN_KEYED:
+                key = romanisation_key(word)
+                add_key(key, []).append(wid)
+                for k in deletions(key, 1):
+                    add_key(k, []).append(wid)
+        self._deletes = {key: tuple(found) for key, found in deletes.items()}
+        self._keys = {key: tuple(found) for key, found in keys.items()}
+
+    @property
+    def accelerated(self) -> bool:
+        """Whether the word lookups are in C."""
+        return self._finder is not None
+
     def stats(self) -> IndexStats:
         """How many names, words, keys, runs and postings the index holds."""
         postings = sum(len(p) for p in self._postings) + sum(len(p) for p in self._runs.values())
-        return IndexStats(self._names, len(self._words), len(self._deletes) + len(self._keys),
-                          len(self._runs), postings, self.lean)
+        keys = (self._finder.key_count() if self._finder is not None
+                else len(self._deletes) + len(self._keys))
+        return IndexStats(self._names, len(self._words), keys, len(self._runs), postings,
+                          self.lean)
 
     def clear_caches(self) -> None:
         """Forget the candidates kept for query words and runs (a benchmark starts cold)."""
@@ -275,12 +310,18 @@ class CandidateIndex:
                 near.update(self._keys.get(k, ()))
         return near
 
-    def _names_for_word(self, word: str) -> set[int]:
+    def _met_words(self, word: str) -> list[int]:
+        """Vocabulary words that share a key with ``word`` and are alike enough."""
+        if self._finder is not None:
+            return self._finder.near(word)
         depth = 2 if len(word) >= TWO_DELETIONS and not self.lean else 1
+        return [wid for wid in self._near_words(word, depth)
+                if word_similarity(word, self._words[wid])[0] >= self._thresholds[wid]]
+
+    def _names_for_word(self, word: str) -> set[int]:
         found: set[int] = set()
-        for wid in self._near_words(word, depth):
-            if word_similarity(word, self._words[wid])[0] >= self._thresholds[wid]:
-                found.update(self._postings[wid])
+        for wid in self._met_words(word):
+            found.update(self._postings[wid])
         if len(word) > SHORT_WORD:
             for run in self._runs_near(word):
                 found.update(self._runs[run])

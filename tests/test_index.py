@@ -3,14 +3,18 @@ and indexed screening gives what scoring every listed name gives."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sanctionscreen import index as index_module
 from sanctionscreen.index import CandidateIndex, deletions
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.screener import Screener
 from sanctionscreen.text.normalize import normalised_words
+from sanctionscreen.watchlist.bundled import bundled_watchlists
 from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
 
 LISTED = [
@@ -159,3 +163,82 @@ def test_clearing_the_caches_keeps_the_answers() -> None:
     assert not index._word_cache and not index._run_cache
     assert index.candidates(query) == first
     assert LISTED.index("Dalian Sun Moon Star International Logistics Trading Co., Ltd.") in first
+
+
+def test_the_c_lookups_are_used_unless_turned_off() -> None:
+    """An install with a C compiler must use the C word lookups (``pip install -e .``
+    builds them); only SANCTIONSCREEN_NO_EXTENSION=1 may turn them off."""
+    index = _index(LISTED)
+    if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":
+        assert not index_module.ACCELERATED and not index.accelerated
+        return
+    assert index_module.ACCELERATED, (
+        "the C index module is missing: install with a C compiler (pip install -e "
+        "'.[dev]'), or set SANCTIONSCREEN_NO_EXTENSION=1 to test without it")
+    assert index.accelerated
+    assert not _index_both(LISTED, lean=False)[1].accelerated
+
+
+def _index_both(names: list[str], *, lean: bool) -> tuple[CandidateIndex, CandidateIndex]:
+    words = [normalised_words(name)[0] for name in names]
+    weights = WordWeights.from_names([list(w) for w in words])
+    return (CandidateIndex(words, weights, min_score=0.68, lean=lean),
+            CandidateIndex(words, weights, min_score=0.68, lean=lean, accelerated=False))
+
+
+# Letters that romanisation rules fold (sh, eu, k/g, oo), accents, Hangul, digits.
+LETTERS = st.sampled_from([*"aeioushngkgbtdrl", "sh", "eu", "oo", "é", "ü", "신", "흥", "7"])
+
+
+@st.composite
+def _vocabulary_and_queries(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    words = draw(st.lists(st.lists(LETTERS, min_size=1, max_size=9).map("".join),
+                          min_size=1, max_size=30, unique=True))
+    queries = list(words)
+    for word in words:
+        at = draw(st.integers(0, len(word)))
+        edit = draw(st.sampled_from(["delete", "insert", "change", "swap", "two", "drop two"]))
+        letter = draw(LETTERS)
+        if edit == "delete":
+            queries.append(word[:at] + word[at + 1 :])
+        elif edit == "insert":
+            queries.append(word[:at] + letter + word[at:])
+        elif edit == "change":
+            queries.append(word[:at] + letter + word[at + 1 :])
+        elif edit == "swap" and at + 1 < len(word):
+            queries.append(word[:at] + word[at + 1] + word[at] + word[at + 2 :])
+        elif edit == "two":
+            queries.append(word[: at // 2] + letter + word[at + 1 :])
+        else:
+            queries.append(word[: at // 2] + word[at // 2 + 1 : at] + word[at + 1 :])
+    return words, [q for q in queries if q]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_vocabulary_and_queries(), st.booleans())
+def test_the_c_lookups_find_the_words_python_finds(
+        case: tuple[list[str], list[str]], lean: bool) -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    words, queries = case
+    names = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)] + words
+    fast, slow = _index_both(names, lean=lean)
+    assert fast.accelerated and not slow.accelerated
+    for query in queries:
+        assert sorted(fast._met_words(query)) == sorted(slow._met_words(query)), query
+
+
+def test_the_c_lookups_find_what_python_finds_in_the_bundled_lists() -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    names = [name for watchlist in bundled_watchlists() for entity in watchlist.entities
+             for name, _ in entity.names()]
+    fast, slow = _index_both(names, lean=False)
+    met = 0
+    for word in fast._words:
+        for query in {word, _typo(word, 2), _typo(_typo(word, 1), 4), word[::-1], word + "s"}:
+            found = sorted(fast._met_words(query))
+            assert found == sorted(slow._met_words(query)), query
+            met += len(found)
+    assert met > 3 * len(fast._words)  # words meet themselves and most of their typos
+    assert fast.stats().keys > len(fast._words)

@@ -49,7 +49,7 @@ def register(subparsers: Any) -> None:
     add_list_option(parser)
     parser.add_argument("--stats", action="store_true",
                         help="also build the screener and show its index: size, build time, "
-                        "peak memory, and whether the score bound runs in C")
+                        "peak memory, and whether the score bound and word lookups run in C")
     parser.set_defaults(func=run)
 
     parser = subparsers.add_parser(
@@ -149,6 +149,8 @@ def _index_stats(args: argparse.Namespace) -> None:
           f"{peak_mb:,.0f} MB")
     print("  score bound: " + ("in C" if screener.bound_accelerated else
                                "numpy (the C bound was not built or is turned off)"))
+    print("  word lookups: " + ("in C" if screener.index.accelerated else
+                                "Python (the C index was not built or is turned off)"))
 
 
 def _fetch(args: argparse.Namespace) -> int:

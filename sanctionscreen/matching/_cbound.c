@@ -11,36 +11,7 @@
  * Optional: when this module is not built, ``bound.py`` computes the same bound
  * with numpy. Python passes every constant, so the rules live in one place.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <math.h>
-#include <stdint.h>
-#include <string.h>
-
-typedef uint32_t ch;
-
-enum {
-    C_MIN_SIMILARITY, C_BASE, C_GROWTH, C_SHORT_WORD, C_NUMBERS_DIFFER,
-    C_IDENTIFIER_DIGITS, C_KEY_MIN_LENGTH, C_KEY_SIMILARITY, C_JOIN_SIMILARITY,
-    C_MAX_JOINED, C_CONTAINED_FLOOR, C_CONTAINED_MIN_WEIGHT, C_CONTAINED_SIMILARITY,
-    C_COUNT
-};
-
-typedef struct {
-    const ch *text;
-    Py_ssize_t length;
-    const ch *key;
-    Py_ssize_t key_length;
-    int digit;
-    uint64_t letters, key_letters;  /* which letters occur (folded onto 64 bits) */
-} Word;
-
-typedef struct {
-    ch *old;
-    Py_ssize_t old_length;
-    ch *new_;
-    Py_ssize_t new_length;
-} Rule;
+#include "_cwords.h"
 
 typedef struct {
     PyObject_HEAD
@@ -51,9 +22,7 @@ typedef struct {
     ch *keys;           /* every vocabulary word's romanisation key */
     Word *vocab;
     Py_ssize_t vocab_size;
-    Rule *rules;
-    Py_ssize_t rule_count;
-    double c[C_COUNT];
+    Rules r;            /* constants and romanisation rules */
     int have_buffers;
     /* Per query, each listed word's similarity with every query word is worked out
      * once: ``seen[v] == query`` says it is in ``memo`` at ``slot[v]``. */
@@ -62,247 +31,7 @@ typedef struct {
     int64_t query;
 } Table;
 
-/* ---- growable scratch buffers ------------------------------------------------ */
-
-typedef struct {
-    void *data;
-    size_t capacity;
-} Scratch;
-
-static void *scratch(Scratch *s, size_t bytes)
-{
-    if (bytes > s->capacity) {
-        size_t want = bytes < 256 ? 256 : bytes * 2;
-        void *grown = PyMem_Realloc(s->data, want);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return NULL;
-        }
-        s->data = grown;
-        s->capacity = want;
-    }
-    return s->data;
-}
-
-static void scratch_free(Scratch *s)
-{
-    PyMem_Free(s->data);
-    s->data = NULL;
-    s->capacity = 0;
-}
-
-/* ---- similarity -------------------------------------------------------------- */
-
-/* Optimal-string-alignment distance; ``rows`` holds 3 * (lb + 1) integers. */
-static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb,
-                               Py_ssize_t *rows)
-{
-    Py_ssize_t *before = rows, *previous = rows + lb + 1, *current = rows + 2 * (lb + 1);
-    for (Py_ssize_t j = 0; j <= lb; j++)
-        previous[j] = j;
-    for (Py_ssize_t i = 1; i <= la; i++) {
-        current[0] = i;
-        for (Py_ssize_t j = 1; j <= lb; j++) {
-            Py_ssize_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            Py_ssize_t best = previous[j - 1] + cost;
-            if (previous[j] + 1 < best)
-                best = previous[j] + 1;
-            if (current[j - 1] + 1 < best)
-                best = current[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
-                    && before[j - 2] + 1 < best)
-                best = before[j - 2] + 1;
-            current[j] = best;
-        }
-        Py_ssize_t *spare = before;
-        before = previous;
-        previous = current;
-        current = spare;
-    }
-    return previous[lb];
-}
-
-/* ``OSA.normalized_similarity``: 1 - distance / longer length. */
-static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scratch *rows,
-                    double *out)
-{
-    Py_ssize_t longer = la > lb ? la : lb;
-    if (longer == 0) {
-        *out = 1.0;
-        return 0;
-    }
-    Py_ssize_t *space = scratch(rows, sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
-    if (space == NULL)
-        return -1;
-    *out = 1.0 - (double)osa_distance(a, la, b, lb, space) / (double)longer;
-    return 0;
-}
-
-/* Python's ``round(value, 4)``; where the two may disagree (a value within a hair of
- * half a step), the higher of the two, as a bound must never come out lower. */
-static double round4(double value)
-{
-    double scaled = value * 10000.0, nearest = nearbyint(scaled);
-    if (fabs(fabs(scaled - nearest) - 0.5) < 1e-6)
-        nearest = ceil(scaled);
-    return nearest / 10000.0;
-}
-
-static uint64_t letter_set(const ch *text, Py_ssize_t length)
-{
-    uint64_t set = 0;
-    for (Py_ssize_t i = 0; i < length; i++)
-        set |= (uint64_t)1 << (text[i] & 63);
-    return set;
-}
-
-static int bits_set(uint64_t set)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return __builtin_popcountll(set);
-#else
-    int count = 0;
-    for (; set; set &= set - 1)
-        count++;
-    return count;
-#endif
-}
-
-/* Each letter of one word that the other lacks costs at least one edit. */
-static Py_ssize_t fewest_edits(uint64_t a, uint64_t b)
-{
-    int only_a = bits_set(a & ~b), only_b = bits_set(b & ~a);
-    return only_a > only_b ? only_a : only_b;
-}
-
-/* Whether spelling similarity can reach ``least``; only skips what cannot. */
-static int may_reach(Py_ssize_t la, Py_ssize_t lb, uint64_t sa, uint64_t sb, double least)
-{
-    Py_ssize_t longer = la > lb ? la : lb, shorter = la < lb ? la : lb;
-    double allowed = (1.0 - least) * (double)longer + 1e-9;
-    return (double)(longer - shorter) <= allowed && (double)fewest_edits(sa, sb) <= allowed;
-}
-
-static int same(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb)
-{
-    return la == lb && memcmp(a, b, sizeof(ch) * (size_t)la) == 0;
-}
-
-/* ``similarity.word_similarity`` (its number only). */
-static int word_similarity(const Table *t, const Word *a, const Word *b, Scratch *rows,
-                           double *out)
-{
-    const double *c = t->c;
-    if (same(a->text, a->length, b->text, b->length)) {
-        *out = 1.0;
-        return 0;
-    }
-    if (a->digit && b->digit) {
-        Py_ssize_t longer = a->length > b->length ? a->length : b->length;
-        *out = (double)longer >= c[C_IDENTIFIER_DIGITS] ? 0.0 : c[C_NUMBERS_DIFFER];
-        return 0;
-    }
-    *out = 0.0;
-    if (a->digit || b->digit)
-        return 0;
-    Py_ssize_t shorter = a->length < b->length ? a->length : b->length;
-    Py_ssize_t longer = a->length > b->length ? a->length : b->length;
-    if ((double)shorter <= c[C_SHORT_WORD])
-        return 0;
-    (void)longer;
-    /* -1 stands for a spelling similarity that cannot reach the minimum. */
-    double by_spelling = -1.0;
-    if (may_reach(a->length, b->length, a->letters, b->letters, c[C_MIN_SIMILARITY])) {
-        if (spelling(a->text, a->length, b->text, b->length, rows, &by_spelling) < 0)
-            return -1;
-    }
-    if ((double)shorter >= c[C_KEY_MIN_LENGTH]) {
-        double by_key = c[C_KEY_SIMILARITY];
-        if (!same(a->key, a->key_length, b->key, b->key_length)) {
-            double keys = 0.0;
-            if (may_reach(a->key_length, b->key_length, a->key_letters, b->key_letters,
-                          c[C_MIN_SIMILARITY] / c[C_KEY_SIMILARITY] - 1e-9)
-                    && spelling(a->key, a->key_length, b->key, b->key_length, rows, &keys) < 0)
-                return -1;
-            by_key *= keys;
-        }
-        if (by_key > by_spelling && by_key >= c[C_MIN_SIMILARITY]) {
-            *out = round4(by_key);
-            return 0;
-        }
-    }
-    if (by_spelling < c[C_MIN_SIMILARITY])
-        return 0;
-    double gap = 1.0 - by_spelling;
-    double shaped = 1.0 - gap * (c[C_BASE] + c[C_GROWTH] * gap);
-    *out = round4(shaped > 0.0 ? shaped : 0.0);
-    return 0;
-}
-
-/* ``similarity.romanisation_key``: the rules in order, then letters written twice once. */
-static int romanisation_key(const Table *t, const ch *word, Py_ssize_t length, Scratch *a,
-                            Scratch *b, ch **key, Py_ssize_t *key_length)
-{
-    Scratch *source = a, *target = b;
-    ch *from = scratch(source, sizeof(ch) * (size_t)(length + 1));
-    if (from == NULL)
-        return -1;
-    memcpy(from, word, sizeof(ch) * (size_t)length);
-    Py_ssize_t size = length;
-    for (Py_ssize_t r = 0; r < t->rule_count; r++) {
-        const Rule *rule = &t->rules[r];
-        /* each letter becomes at most new_length letters: room for this rule's output */
-        Py_ssize_t grow = rule->new_length > 1 ? rule->new_length : 1;
-        ch *to = scratch(target, sizeof(ch) * (size_t)(size * grow + 1));
-        if (to == NULL)
-            return -1;
-        Scratch *spare_scratch = source;
-        source = target;
-        target = spare_scratch;
-        Py_ssize_t written = 0, i = 0;
-        while (i < size) {
-            if (i + rule->old_length <= size
-                    && memcmp(from + i, rule->old, sizeof(ch) * (size_t)rule->old_length) == 0) {
-                memcpy(to + written, rule->new_, sizeof(ch) * (size_t)rule->new_length);
-                written += rule->new_length;
-                i += rule->old_length;
-            } else {
-                to[written++] = from[i++];
-            }
-        }
-        from = to;
-        size = written;
-    }
-    Py_ssize_t kept = 0;
-    for (Py_ssize_t i = 0; i < size; i++)
-        if (kept == 0 || from[i] != from[kept - 1])
-            from[kept++] = from[i];
-    *key = from;
-    *key_length = kept;
-    return 0;
-}
-
-static int all_digits(const ch *text, Py_ssize_t length)
-{
-    if (length == 0)
-        return 0;
-    for (Py_ssize_t i = 0; i < length; i++)
-        if (!Py_UNICODE_ISDIGIT(text[i]))
-            return 0;
-    return 1;
-}
-
 /* ---- the table ------------------------------------------------------------------ */
-
-static ch *ucs4(PyObject *text, Py_ssize_t *length)
-{
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "words must be str");
-        return NULL;
-    }
-    *length = PyUnicode_GetLength(text);
-    return (ch *)PyUnicode_AsUCS4Copy(text);
-}
 
 static void Table_dealloc(Table *self)
 {
@@ -314,11 +43,7 @@ static void Table_dealloc(Table *self)
     PyMem_Free(self->text);
     PyMem_Free(self->keys);
     PyMem_Free(self->vocab);
-    for (Py_ssize_t r = 0; r < self->rule_count; r++) {
-        PyMem_Free(self->rules[r].old);
-        PyMem_Free(self->rules[r].new_);
-    }
-    PyMem_Free(self->rules);
+    rules_free(&self->r);
     PyMem_Free(self->seen);
     PyMem_Free(self->slot);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -357,15 +82,8 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_ValueError, "words, keys and weights differ in length");
         return -1;
     }
-    if (PyTuple_GET_SIZE(constants) != C_COUNT) {
-        PyErr_Format(PyExc_ValueError, "%d constants expected", (int)C_COUNT);
+    if (rules_init(&self->r, rules, constants) < 0)
         return -1;
-    }
-    for (int i = 0; i < C_COUNT; i++) {
-        self->c[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(constants, i));
-        if (self->c[i] == -1.0 && PyErr_Occurred())
-            return -1;
-    }
     Py_ssize_t letters = 0, key_letters = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
@@ -404,27 +122,6 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
         w->key_letters = letter_set(w->key, key_length);
         at += length;
         key_at += key_length;
-    }
-    Py_ssize_t rule_count = PyList_GET_SIZE(rules);
-    self->rules = PyMem_Calloc((size_t)(rule_count + 1), sizeof(Rule));
-    if (self->rules == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (Py_ssize_t r = 0; r < rule_count; r++) {
-        PyObject *old, *new_;
-        if (!PyArg_ParseTuple(PyList_GET_ITEM(rules, r), "UU", &old, &new_))
-            return -1;
-        Rule *rule = &self->rules[r];
-        self->rule_count = r + 1;
-        rule->old = ucs4(old, &rule->old_length);
-        rule->new_ = ucs4(new_, &rule->new_length);
-        if (rule->old == NULL || rule->new_ == NULL)
-            return -1;
-        if (rule->old_length == 0) {
-            PyErr_SetString(PyExc_ValueError, "a romanisation rule replaces nothing");
-            return -1;
-        }
     }
     const int64_t *offsets = self->offsets.buf;
     Py_ssize_t names = self->offsets.len / 8 - 1, places = self->ids.len / 4;
@@ -481,7 +178,7 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
         PyErr_SetString(PyExc_TypeError, "words and weights: two lists of one length expected");
         return -1;
     }
-    Py_ssize_t count = PyList_GET_SIZE(words), max_joined = (Py_ssize_t)t->c[C_MAX_JOINED];
+    Py_ssize_t count = PyList_GET_SIZE(words), max_joined = (Py_ssize_t)t->r.c[C_MAX_JOINED];
     Py_ssize_t letters = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
@@ -547,9 +244,9 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
         w->letters = letter_set(w->text, w->length);
         w->key = NULL;
         w->key_length = 0;
-        if ((double)w->length >= t->c[C_KEY_MIN_LENGTH]) {
+        if ((double)w->length >= t->r.c[C_KEY_MIN_LENGTH]) {
             ch *key, *kept;
-            if (romanisation_key(t, w->text, w->length, a, b, &key, &w->key_length) < 0
+            if (romanisation_key(&t->r, w->text, w->length, a, b, &key, &w->key_length) < 0
                     || (kept = scratch(&store, sizeof(ch) * (used + (size_t)w->key_length + 1)))
                        == NULL) {
                 scratch_free(&store);
@@ -614,7 +311,7 @@ static const double *similarities(Table *t, const Query *q, int32_t v, Work *wor
     if (memo == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < q->count; i++)
-        if (word_similarity(t, &q->words[i], &t->vocab[v], &work->rows, &memo[at + i]) < 0)
+        if (word_similarity(&t->r, &q->words[i], &t->vocab[v], &work->rows, &memo[at + i]) < 0)
             return NULL;
     t->seen[v] = work->query;
     t->slot[v] = (int32_t)work->memo_used++;
@@ -624,7 +321,7 @@ static const double *similarities(Table *t, const Query *q, int32_t v, Work *wor
 static int raise_to(const Table *t, const Word *a, const Word *b, Scratch *rows, double *best)
 {
     double similarity;
-    if (word_similarity(t, a, b, rows, &similarity) < 0)
+    if (word_similarity(&t->r, a, b, rows, &similarity) < 0)
         return -1;
     if (similarity > *best)
         *best = similarity;
@@ -635,7 +332,7 @@ static int raise_to(const Table *t, const Word *a, const Word *b, Scratch *rows,
 static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                      double *out)
 {
-    const double *c = t->c;
+    const double *c = t->r.c;
     const int64_t *offsets = t->offsets.buf;
     const int32_t *ids = t->ids.buf;
     const double *vocab_weight = t->weights.buf;
@@ -711,7 +408,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                                letter_set(joined_text, at), 0};
                 if ((double)at >= c[C_KEY_MIN_LENGTH]) {
                     ch *key;
-                    if (romanisation_key(t, joined_text, at, &work->key_a, &work->key_b, &key,
+                    if (romanisation_key(&t->r, joined_text, at, &work->key_a, &work->key_b, &key,
                                          &joined.key_length) < 0)
                         return -1;
                     joined.key = key;
@@ -876,7 +573,7 @@ static PyObject *module_word_similarity(PyObject *module, PyObject *args)
     if (words != NULL && weights != NULL
             && query_build(table, words, weights, &q, &work.key_a, &work.key_b) == 0) {
         double similarity;
-        if (word_similarity(table, &q.words[0], &q.words[1], &work.rows, &similarity) == 0)
+        if (word_similarity(&table->r, &q.words[0], &q.words[1], &work.rows, &similarity) == 0)
             result = PyFloat_FromDouble(similarity);
     }
     query_free(&q);
@@ -899,16 +596,5 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__cbound(void)
 {
-    if (PyType_Ready(&TableType) < 0)
-        return NULL;
-    PyObject *m = PyModule_Create(&module);
-    if (m == NULL)
-        return NULL;
-    Py_INCREF(&TableType);
-    if (PyModule_AddObject(m, "Table", (PyObject *)&TableType) < 0) {
-        Py_DECREF(&TableType);
-        Py_DECREF(m);
-        return NULL;
-    }
-    return m;
+    return module_with_type(&module, &TableType, "Table");
 }

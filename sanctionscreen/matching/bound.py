@@ -19,13 +19,10 @@ over the distinct listed words involved and numpy reductions.
 
 from __future__ import annotations
 
-import importlib
-import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,21 +49,13 @@ from sanctionscreen.matching.similarity import (
     word_similarity,
 )
 from sanctionscreen.matching.weights import WordWeights
+from sanctionscreen.native import extension
 
 if TYPE_CHECKING:
     from sanctionscreen.matching._cbound import Table as CTable
 
 
-def _c_bound() -> ModuleType | None:
-    if os.environ.get("SANCTIONSCREEN_NO_EXTENSION") == "1":  # asked not to use it
-        return None
-    try:
-        return importlib.import_module("sanctionscreen.matching._cbound")
-    except ImportError:  # built without a C compiler: the numpy bound is used
-        return None
-
-
-_CBOUND = _c_bound()
+_CBOUND = extension("sanctionscreen.matching._cbound")
 ACCELERATED = _CBOUND is not None
 """Whether the C score bound is used: it was built (a C compiler at install time) and
 ``SANCTIONSCREEN_NO_EXTENSION=1`` is not set. Without it, bounds are computed with numpy."""

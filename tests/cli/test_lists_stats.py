@@ -7,6 +7,7 @@ import re
 import pytest
 
 from sanctionscreen.cli import main
+from sanctionscreen.index import ACCELERATED as INDEX_IN_C
 from sanctionscreen.matching.bound import ACCELERATED
 
 
@@ -26,3 +27,10 @@ def test_lists_stats_says_which_score_bound_is_used(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert ("score bound: in C" in out) is ACCELERATED
     assert ("score bound: numpy" in out) is not ACCELERATED
+
+
+def test_lists_stats_says_where_word_lookups_run(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists", "--stats"]) == 0
+    out = capsys.readouterr().out
+    assert ("word lookups: in C" in out) is INDEX_IN_C
+    assert ("word lookups: Python" in out) is not INDEX_IN_C
