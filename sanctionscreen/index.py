@@ -219,8 +219,9 @@ class CandidateIndex:
         # listed words, and one search here finds them all.
         self._forwards = sorted(self._whole)
         self._backwards = sorted(w[::-1] for w in self._whole)
-        self._word_cache: dict[str, frozenset[int]] = {}
-        self._run_cache: dict[tuple[str, ...], frozenset[int]] = {}  # by the run's words
+        # Tuples of numbers: the garbage collector stops following them after one look.
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._run_cache: dict[tuple[str, ...], tuple[int, ...]] = {}  # by the run's words
 
     def _build_keys(self) -> None:
         """The deletion and romanisation keys in Python dicts (when not in C)."""
@@ -264,29 +265,29 @@ class CandidateIndex:
         """Numbers of the listed names that meet these query words closely enough, in order."""
         found: set[int] = set()
         for word in words:
-            found |= self._for_word(word)
+            found.update(self._for_word(word))
         for start, size in _runs(words):
-            found |= self._for_run(tuple(words[start : start + size]))
+            found.update(self._for_run(tuple(words[start : start + size])))
         return sorted(found)
 
-    def _for_word(self, word: str) -> frozenset[int]:
+    def _for_word(self, word: str) -> tuple[int, ...]:
         cached = self._word_cache.get(word)
         if cached is None:
-            cached = frozenset(self._names_for_word(word))
+            cached = tuple(self._names_for_word(word))
             self._remember(self._word_cache, word, cached)
         return cached
 
-    def _for_run(self, run: tuple[str, ...]) -> frozenset[int]:
+    def _for_run(self, run: tuple[str, ...]) -> tuple[int, ...]:
         # Keyed by the words, not their joined text: "sun moonstar" and "sunmoon star"
         # begin and end differently, so they find different listed words.
         cached = self._run_cache.get(run)
         if cached is None:
-            cached = frozenset(self._names_for_run("".join(run), run[0], run[-1]))
+            cached = tuple(self._names_for_run("".join(run), run[0], run[-1]))
             self._remember(self._run_cache, run, cached)
         return cached
 
     @staticmethod
-    def _remember(cache: dict[_Key, frozenset[int]], key: _Key, value: frozenset[int]) -> None:
+    def _remember(cache: dict[_Key, tuple[int, ...]], key: _Key, value: tuple[int, ...]) -> None:
         if len(cache) >= CACHE_SIZE:
             cache.clear()  # bounded: supplier files repeat their words, so it refills fast
         cache[key] = value

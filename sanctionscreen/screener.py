@@ -47,6 +47,7 @@ LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion
 RESULT_CACHE = 20_000  # results of repeated names kept (supplier files repeat themselves)
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
+REFREEZE_EVERY = 1_000  # names screened between two gc.freeze() calls in a batch
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
@@ -231,17 +232,20 @@ class Screener:
         With ``workers > 1`` the names are shared among processes (on platforms that
         can fork); results are identical to one worker and come back in input order.
         While it runs, the objects that existed when it started (the loaded lists, the
-        index) are kept out of the garbage collector's walks (``gc.freeze``), unless the
-        caller already uses ``gc.freeze``; they are put back when it ends (with anything
-        the caller froze meanwhile) or when an unfinished batch is closed.
+        index), and every ``REFREEZE_EVERY`` names those made since (caches), are kept out
+        of the garbage collector's walks (``gc.freeze``), unless the caller already uses
+        ``gc.freeze``; they are put back when it ends (with anything the caller froze
+        meanwhile) or when an unfinished batch is closed.
         """
         if workers < 1:
             raise ConfigurationError(f"workers must be at least 1, not {workers!r}")
         items = (item if isinstance(item, tuple) else (item, None) for item in names)
-        with _existing_objects_frozen():
+        with _existing_objects_frozen() as freezing:
             if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-                for name, country in items:
+                for count, (name, country) in enumerate(items, 1):
                     yield self.screen(name, country=country)
+                    if freezing and count % REFREEZE_EVERY == 0:
+                        gc.freeze()
                 return
             yield from self._screen_in_workers(items, workers)
 
@@ -317,22 +321,28 @@ class Screener:
 
 
 _WORKER_SCREENER: Screener | None = None
+_WORKER_SCREENED = 0  # names this worker process has screened
 
 
 @contextmanager
-def _existing_objects_frozen() -> Iterator[None]:
-    """Keep the objects that exist now out of the collector's walks until the block ends.
+def _existing_objects_frozen() -> Iterator[bool]:
+    """Keep the objects that exist now out of the collector's walks until the block ends;
+    the block is told whether it may freeze more (``False`` when the caller manages
+    frozen objects).
 
     A full collection walks every container object: with an official list loaded that
     is hundreds of thousands of models, and a batch run that makes many results sets
-    one off again and again (a third of the throughput of two workers).
+    one off again and again (a third of the throughput of two workers). Caches filled
+    during a batch (results, word similarities, normalised names) grow the same way, so
+    the batch freezes again as it goes; screening makes no reference cycles, so nothing
+    frozen is garbage that would have been collected.
     """
     if gc.get_freeze_count():  # the caller manages frozen objects: leave them be
-        yield
+        yield False
         return
     gc.freeze()
     try:
-        yield
+        yield True
     finally:
         gc.unfreeze()
 
@@ -357,8 +367,12 @@ def _screen_in_worker(item: tuple[Any, str | None]) -> tuple[str, str, list[Hit]
     """Screen one item in a worker; only what differs between results travels back
     (the lists, settings and version are the parent's own: about 8% more names a second
     with two workers than sending whole results)."""
+    global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
     result = _WORKER_SCREENER.screen(item[0], country=item[1])
+    _WORKER_SCREENED += 1
+    if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
+        gc.freeze()
     return result.query, result.decision, result.hits, result.error
 
 

@@ -189,16 +189,39 @@ def test_a_batch_keeps_existing_objects_out_of_the_collector_until_it_ends() -> 
     assert gc.get_freeze_count() == 0  # and put back at the end
 
 
-def test_a_batch_leaves_the_callers_own_frozen_objects_frozen() -> None:
+def test_a_batch_freezes_what_it_keeps_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
+    from sanctionscreen import screener as screener_module
+
+    monkeypatch.setattr(screener_module, "REFREEZE_EVERY", 2)
+    screener = Screener()
+    gc.unfreeze()
+    batch = screener.screen_many(["Korea Sinhung Trading Corp", "Norvatek Logistics",
+                                  "Profinet Pte Ltd", "Dalian Tianbao Intl Logistics Co Ltd"])
+    next(batch)
+    at_start = gc.get_freeze_count()
+    next(batch)
+    next(batch)  # the results and caches of the first two names are frozen too by now
+    assert gc.get_freeze_count() > at_start
+    assert [r.decision for r in batch] == ["match"]
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_batch_leaves_the_callers_own_frozen_objects_frozen(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from sanctionscreen import screener as screener_module
+
+    monkeypatch.setattr(screener_module, "REFREEZE_EVERY", 1)
     screener = Screener()
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        results = list(screener.screen_many(["Korea Sinhung Trading Corp"]))
+        results = list(screener.screen_many(["Korea Sinhung Trading Corp", "Profinet"]))
         assert results[0].decision == "match"
-        assert gc.get_freeze_count() == frozen  # not unfrozen by the batch
+        assert gc.get_freeze_count() == frozen  # neither unfrozen nor frozen further
     finally:
         gc.unfreeze()
 
