@@ -10,6 +10,12 @@
  *   meet only themselves;
  * - and then only when their word similarity reaches the listed word's threshold.
  *
+ * It also finds words written as one (``CandidateIndex._runs_near`` and
+ * ``_names_for_run``): the listed runs of adjacent words that a query word could
+ * stand for, and the listed words that adjacent query words written as one could
+ * stand for; either way the first word of the run begins the single word or its last
+ * word ends it, the lengths are close, and the spelling is ``JOIN_SIMILARITY`` alike.
+ *
  * Keys are kept as 64-bit hashes of their letters, sorted, each with the listed
  * words it comes from. A hash shared by chance is no meeting: every word found
  * through a hash is checked to have the key (the key is the word, or the word with
@@ -201,6 +207,26 @@ static int deleted_from(const ch *part, Py_ssize_t part_length, const ch *whole,
 /* ---- the finder ------------------------------------------------------------------ */
 
 typedef struct {
+    const ch *text;
+    Py_ssize_t length;
+    int32_t id;
+    uint64_t letters;  /* which letters occur, to skip spellings that cannot be alike */
+} Text;
+
+typedef struct {
+    int32_t run;
+    Py_ssize_t first_length, last_length, length;  /* length: the run's, written as one */
+} End;
+
+static int end_order(const void *a, const void *b)
+{
+    const End *x = a, *y = b;
+    if (x->length != y->length)
+        return x->length < y->length ? -1 : 1;
+    return (x->run > y->run) - (x->run < y->run);
+}
+
+typedef struct {
     PyObject_HEAD
     Rules r;
     ch *text, *key_text;
@@ -213,6 +239,20 @@ typedef struct {
     Keys romanised;  /* romanisation keys and their one-deletion forms */
     int64_t *seen;   /* ``seen[w] == query``: word w was looked at for this query */
     int64_t query;
+    /* Runs of listed words written as one: ``ends`` are (run, first word's length, last
+     * word's length), found by the hash of their first or last word. */
+    Text *runs;
+    Py_ssize_t run_count;
+    End *ends;
+    Py_ssize_t end_count;
+    Keys by_first, by_last;
+    int64_t *run_seen;
+    /* Words that adjacent query words written as one may stand for, sorted forwards
+     * and by their reversed letters, to find those that begin (end) with a word. */
+    Text *whole, *reversed;
+    Py_ssize_t whole_count;
+    int64_t *whole_seen;
+    ch *run_letters, *whole_letters, *reversed_letters;
 } Finder;
 
 static void Finder_dealloc(Finder *self)
@@ -225,6 +265,17 @@ static void Finder_dealloc(Finder *self)
     keys_free(&self->spelled);
     keys_free(&self->romanised);
     PyMem_Free(self->seen);
+    PyMem_Free(self->runs);
+    PyMem_Free(self->ends);
+    keys_free(&self->by_first);
+    keys_free(&self->by_last);
+    PyMem_Free(self->run_seen);
+    PyMem_Free(self->whole);
+    PyMem_Free(self->reversed);
+    PyMem_Free(self->whole_seen);
+    PyMem_Free(self->run_letters);
+    PyMem_Free(self->whole_letters);
+    PyMem_Free(self->reversed_letters);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -326,22 +377,143 @@ done:
     return result;
 }
 
-/* Finder(words, keys, thresholds, rules, constants, two_deletions, min_keyed, lean) */
+/* Texts of a list of str, one after another in ``*letters`` (freed by the caller). */
+static Text *texts(PyObject *list, ch **letters, int reverse)
+{
+    Py_ssize_t count = PyList_GET_SIZE(list), total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(list, i))) {
+            PyErr_SetString(PyExc_TypeError, "runs and whole words must be str");
+            return NULL;
+        }
+        total += PyUnicode_GetLength(PyList_GET_ITEM(list, i));
+    }
+    Text *found = PyMem_Calloc((size_t)count + 1, sizeof(Text));
+    *letters = PyMem_Malloc(sizeof(ch) * (size_t)(total + 1));
+    if (found == NULL || *letters == NULL) {
+        PyMem_Free(found);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(list, i);
+        Py_ssize_t length = PyUnicode_GetLength(item);
+        if (PyUnicode_AsUCS4(item, *letters + at, total + 1 - at, 0) == NULL) {
+            PyMem_Free(found);
+            return NULL;
+        }
+        if (reverse)
+            for (Py_ssize_t a = at, b = at + length - 1; a < b; a++, b--) {
+                ch spare = (*letters)[a];
+                (*letters)[a] = (*letters)[b];
+                (*letters)[b] = spare;
+            }
+        found[i].text = *letters + at;
+        found[i].length = length;
+        found[i].id = (int32_t)i;
+        found[i].letters = letter_set(found[i].text, length);
+        at += length;
+    }
+    return found;
+}
+
+static int text_order(const void *a, const void *b)
+{
+    const Text *x = a, *y = b;
+    Py_ssize_t shorter = x->length < y->length ? x->length : y->length;
+    for (Py_ssize_t i = 0; i < shorter; i++)
+        if (x->text[i] != y->text[i])
+            return x->text[i] < y->text[i] ? -1 : 1;
+    if (x->length != y->length)
+        return x->length < y->length ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The runs, their ends, and the whole words (sorted forwards and backwards). */
+static int build_runs(Finder *self, PyObject *runs, PyObject *ends, PyObject *whole)
+{
+    self->run_count = PyList_GET_SIZE(runs);
+    self->runs = texts(runs, &self->run_letters, 0);
+    if (self->runs == NULL)
+        return -1;
+    self->end_count = PyList_GET_SIZE(ends);
+    self->ends = PyMem_Calloc((size_t)self->end_count + 1, sizeof(End));
+    self->run_seen = PyMem_Calloc((size_t)self->run_count + 1, sizeof(int64_t));
+    if (self->ends == NULL || self->run_seen == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Entries firsts = {NULL, 0, 0}, lasts = {NULL, 0, 0};
+    int result = -1;
+    for (Py_ssize_t i = 0; i < self->end_count; i++) {
+        End *end = &self->ends[i];
+        Py_ssize_t run;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(ends, i), "nnn", &run, &end->first_length,
+                              &end->last_length))
+            goto done;
+        if (run < 0 || run >= self->run_count || end->first_length < 1 || end->last_length < 1
+                || end->first_length > self->runs[run].length
+                || end->last_length > self->runs[run].length) {
+            PyErr_SetString(PyExc_ValueError, "an end does not fit its run");
+            goto done;
+        }
+        end->run = (int32_t)run;
+        end->length = self->runs[run].length;
+    }
+    /* Numbered by length, the ends under one key are in order of length: a lookup
+     * searches for the lengths that fit instead of reading every run of a common word. */
+    qsort(self->ends, (size_t)self->end_count, sizeof(End), end_order);
+    for (Py_ssize_t i = 0; i < self->end_count; i++) {
+        const End *end = &self->ends[i];
+        const Text *text = &self->runs[end->run];
+        if (entries_add(&firsts, key_hash(text->text, end->first_length), (int32_t)i) < 0
+                || entries_add(&lasts, key_hash(text->text + text->length - end->last_length,
+                                                end->last_length), (int32_t)i) < 0)
+            goto done;
+    }
+    if (keys_build(&self->by_first, &firsts) < 0 || keys_build(&self->by_last, &lasts) < 0)
+        goto done;
+    self->whole_count = PyList_GET_SIZE(whole);
+    self->whole = texts(whole, &self->whole_letters, 0);
+    if (self->whole == NULL)
+        goto done;
+    self->reversed = texts(whole, &self->reversed_letters, 1);
+    self->whole_seen = PyMem_Calloc((size_t)self->whole_count + 1, sizeof(int64_t));
+    if (self->reversed == NULL || self->whole_seen == NULL) {
+        if (self->whole_seen == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    qsort(self->whole, (size_t)self->whole_count, sizeof(Text), text_order);
+    qsort(self->reversed, (size_t)self->whole_count, sizeof(Text), text_order);
+    result = 0;
+done:
+    PyMem_Free(firsts.items);
+    PyMem_Free(lasts.items);
+    return result;
+}
+
+/* Finder(words, keys, thresholds, rules, constants, two_deletions, min_keyed, lean,
+ *        runs, ends, whole) */
 static int Finder_init(Finder *self, PyObject *args, PyObject *kwargs)
 {
-    PyObject *words, *keys, *thresholds, *rules, *constants;
+    PyObject *words, *keys, *thresholds, *rules, *constants, *runs, *ends, *whole;
     Py_ssize_t two_deletions, min_keyed;
     int lean;
     static char *keywords[] = {"words", "keys", "thresholds", "rules", "constants",
-                               "two_deletions", "min_keyed", "lean", NULL};
+                               "two_deletions", "min_keyed", "lean", "runs", "ends", "whole",
+                               NULL};
     if (self->built) {
         PyErr_SetString(PyExc_TypeError, "Finder is built once");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!O!nnp", keywords, &PyList_Type,
-                                     &words, &PyList_Type, &keys, &PyList_Type, &thresholds,
-                                     &PyList_Type, &rules, &PyTuple_Type, &constants,
-                                     &two_deletions, &min_keyed, &lean))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!O!nnpO!O!O!", keywords,
+                                     &PyList_Type, &words, &PyList_Type, &keys, &PyList_Type,
+                                     &thresholds, &PyList_Type, &rules, &PyTuple_Type,
+                                     &constants, &two_deletions, &min_keyed, &lean,
+                                     &PyList_Type, &runs, &PyList_Type, &ends, &PyList_Type,
+                                     &whole))
         return -1;
     self->built = 1;
     self->two_deletions = two_deletions;
@@ -363,7 +535,9 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwargs)
         if (self->thresholds[i] == -1.0 && PyErr_Occurred())
             return -1;
     }
-    return build_keys(self);
+    if (build_keys(self) < 0)
+        return -1;
+    return build_runs(self, runs, ends, whole);
 }
 
 /* ---- one query word ---------------------------------------------------------------- */
@@ -509,6 +683,217 @@ done:
     return result;
 }
 
+/* ---- words written as one ------------------------------------------------------ */
+
+static int append_number(PyObject *list, Py_ssize_t number)
+{
+    PyObject *item = PyLong_FromSsize_t(number);
+    if (item == NULL)
+        return -1;
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+/* Whether ``a`` and ``b`` (with their letter sets) are spelled ``JOIN_SIMILARITY`` alike
+ * (``index._alike``). */
+static int alike(const Finder *f, const ch *a, Py_ssize_t la, uint64_t sa, const ch *b,
+                 Py_ssize_t lb, uint64_t sb, Scratch *rows, int *out)
+{
+    double least = f->r.c[C_JOIN_SIMILARITY] - 1e-9, similarity = 0.0;
+    if (may_reach(la, lb, sa, sb, least) && spelling(a, la, b, lb, rows, &similarity) < 0)
+        return -1;
+    *out = similarity >= least;
+    return 0;
+}
+
+/* Look at run end ``e`` once per query: keep its run when it is alike ``word``. */
+static int consider_end(Finder *f, int32_t e, const ch *word, Py_ssize_t length,
+                        uint64_t letters, Py_ssize_t tolerance, Scratch *rows, PyObject *found)
+{
+    int32_t run = f->ends[e].run;
+    const Text *text = &f->runs[run];
+    if (f->run_seen[run] == f->query || text->length < length - tolerance
+            || text->length > length + tolerance)
+        return 0;
+    f->run_seen[run] = f->query;
+    int yes;
+    if (alike(f, word, length, letters, text->text, text->length, text->letters, rows,
+              &yes) < 0)
+        return -1;
+    return yes ? append_number(found, run) : 0;
+}
+
+/* The first of the ends ``keys->words[first..last]`` (in order of length) at least
+ * ``shortest`` letters long. */
+static int32_t shortest_fitting(const Finder *f, const Keys *keys, int32_t first, int32_t last,
+                                Py_ssize_t shortest)
+{
+    while (first < last) {
+        int32_t middle = first + (last - first) / 2;
+        if (f->ends[keys->words[middle]].length < shortest)
+            first = middle + 1;
+        else
+            last = middle;
+    }
+    return first;
+}
+
+/* runs_near(word): the listed runs ``word`` could stand for (``CandidateIndex._runs_near``). */
+static PyObject *Finder_runs_near(Finder *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "runs_near(word): word must be str");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GetLength(arg);
+    ch *word = PyUnicode_AsUCS4Copy(arg);
+    PyObject *found = PyList_New(0);
+    Scratch rows = {NULL, 0};
+    if (word == NULL || found == NULL)
+        goto fail;
+    self->query++;
+    Py_ssize_t tolerance = length / 5 > 2 ? length / 5 : 2;
+    uint64_t letters = letter_set(word, length);
+    for (Py_ssize_t cut = 1; cut < length; cut++) {
+        int32_t first, last;
+        keys_find(&self->by_first, key_hash(word, cut), &first, &last);
+        first = shortest_fitting(self, &self->by_first, first, last, length - tolerance);
+        for (int32_t k = first; k < last
+                && self->ends[self->by_first.words[k]].length <= length + tolerance; k++) {
+            int32_t e = self->by_first.words[k];
+            if (self->ends[e].first_length == cut
+                    && memcmp(self->runs[self->ends[e].run].text, word, sizeof(ch) * (size_t)cut)
+                       == 0
+                    && consider_end(self, e, word, length, letters, tolerance, &rows, found) < 0)
+                goto fail;
+        }
+        Py_ssize_t rest = length - cut;
+        keys_find(&self->by_last, key_hash(word + cut, rest), &first, &last);
+        first = shortest_fitting(self, &self->by_last, first, last, length - tolerance);
+        for (int32_t k = first; k < last
+                && self->ends[self->by_last.words[k]].length <= length + tolerance; k++) {
+            int32_t e = self->by_last.words[k];
+            const Text *text = &self->runs[self->ends[e].run];
+            if (self->ends[e].last_length == rest
+                    && memcmp(text->text + text->length - rest, word + cut,
+                              sizeof(ch) * (size_t)rest) == 0
+                    && consider_end(self, e, word, length, letters, tolerance, &rows, found) < 0)
+                goto fail;
+        }
+    }
+    PyMem_Free(word);
+    scratch_free(&rows);
+    return found;
+fail:
+    PyMem_Free(word);
+    scratch_free(&rows);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* Where the texts of sorted ``texts`` that begin with ``piece`` start. */
+static Py_ssize_t first_beginning(const Text *texts, Py_ssize_t count, const ch *piece,
+                                  Py_ssize_t length)
+{
+    Text key = {piece, length, -1, 0};  /* sorts before any equal text */
+    Py_ssize_t low = 0, high = count;
+    while (low < high) {
+        Py_ssize_t middle = low + (high - low) / 2;
+        if (text_order(&texts[middle], &key) < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+/* Whether a listed word of ``length`` letters may stand for ``size`` letters written as one
+ * (``index._run_lengths``). */
+static int length_fits(Py_ssize_t size, Py_ssize_t length)
+{
+    Py_ssize_t tolerance = length / 5 > 2 ? length / 5 : 2;
+    return length >= size * 5 / 6 - 2 && length <= size * 5 / 4 + 2
+        && (size > length ? size - length : length - size) <= tolerance;
+}
+
+/* The whole words that begin with ``piece`` (``backwards``: whose reversed letters do,
+ * ``piece`` being reversed too), fit ``run`` in length and are alike it. ``rows[1]``
+ * holds a word turned round. */
+static int whole_beginning(Finder *f, int backwards, const ch *piece, Py_ssize_t piece_length,
+                           const ch *run, Py_ssize_t run_length, uint64_t run_letters,
+                           Scratch *rows, PyObject *found)
+{
+    const Text *texts = backwards ? f->reversed : f->whole;
+    for (Py_ssize_t k = first_beginning(texts, f->whole_count, piece, piece_length);
+            k < f->whole_count; k++) {
+        const Text *text = &texts[k];
+        if (text->length < piece_length
+                || memcmp(text->text, piece, sizeof(ch) * (size_t)piece_length) != 0)
+            break;
+        if (f->whole_seen[text->id] == f->query || !length_fits(run_length, text->length))
+            continue;
+        f->whole_seen[text->id] = f->query;
+        const ch *letters = text->text;
+        if (backwards) {
+            ch *turned = scratch(&rows[1], sizeof(ch) * (size_t)(text->length + 1));
+            if (turned == NULL)
+                return -1;
+            for (Py_ssize_t i = 0; i < text->length; i++)
+                turned[i] = text->text[text->length - 1 - i];
+            letters = turned;
+        }
+        int yes;
+        if (alike(f, run, run_length, run_letters, letters, text->length, text->letters,
+                  &rows[0], &yes) < 0)
+            return -1;
+        if (yes && append_number(found, text->id) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* whole_near(run, first, last): the whole words that the query's adjacent words
+ * ``first`` .. ``last``, written as one (``run``), could stand for
+ * (``CandidateIndex._names_for_run``). */
+static PyObject *Finder_whole_near(Finder *self, PyObject *args)
+{
+    PyObject *run_text, *first_text, *last_text;
+    if (!PyArg_ParseTuple(args, "UUU", &run_text, &first_text, &last_text))
+        return NULL;
+    Py_ssize_t run_length = PyUnicode_GetLength(run_text);
+    Py_ssize_t first_length = PyUnicode_GetLength(first_text);
+    Py_ssize_t last_length = PyUnicode_GetLength(last_text);
+    ch *run = PyUnicode_AsUCS4Copy(run_text), *first = PyUnicode_AsUCS4Copy(first_text);
+    ch *last = PyUnicode_AsUCS4Copy(last_text);
+    PyObject *found = PyList_New(0);
+    Scratch rows[2] = {{NULL, 0}, {NULL, 0}};  /* edit rows, and a word turned round */
+    if (run == NULL || first == NULL || last == NULL || found == NULL)
+        goto fail;
+    for (Py_ssize_t a = 0, b = last_length - 1; a < b; a++, b--) {
+        ch spare = last[a];
+        last[a] = last[b];
+        last[b] = spare;
+    }
+    self->query++;
+    uint64_t run_letters = letter_set(run, run_length);
+    if (whole_beginning(self, 0, first, first_length, run, run_length, run_letters, rows,
+                        found) < 0
+            || whole_beginning(self, 1, last, last_length, run, run_length, run_letters, rows,
+                               found) < 0)
+        goto fail;
+    goto done;
+fail:
+    Py_CLEAR(found);
+done:
+    PyMem_Free(run);
+    PyMem_Free(first);
+    PyMem_Free(last);
+    scratch_free(&rows[0]);
+    scratch_free(&rows[1]);
+    return found;
+}
+
 static PyObject *Finder_key_count(Finder *self, PyObject *unused)
 {
     (void)unused;
@@ -519,6 +904,11 @@ static PyMethodDef Finder_methods[] = {
     {"near", (PyCFunction)Finder_near, METH_O,
      "near(word) -> numbers of the listed words that share a key with word and are alike "
      "enough (their threshold)"},
+    {"runs_near", (PyCFunction)Finder_runs_near, METH_O,
+     "runs_near(word) -> numbers of the listed runs word could stand for, written as one"},
+    {"whole_near", (PyCFunction)Finder_whole_near, METH_VARARGS,
+     "whole_near(run, first, last) -> numbers of the whole words that the query words "
+     "first .. last, written as one (run), could stand for"},
     {"key_count", (PyCFunction)Finder_key_count, METH_NOARGS,
      "key_count() -> how many distinct spelling and romanisation keys the finder holds"},
     {NULL, NULL, 0, NULL},

@@ -178,24 +178,6 @@ class CandidateIndex:
         self._runs: dict[str, Sequence[int]] = (
             {run: array("i", p) for run, p in runs.items()} if lean
             else {run: tuple(p) for run, p in runs.items()})
-        self._finder: Finder | None = None
-        self._deletes: dict[str, tuple[int, ...]] = {}
-        self._keys: dict[str, tuple[int, ...]] = {}
-        if accelerated and _CINDEX is not None:
-            self._finder = _CINDEX.Finder(
-                self._words, [romanisation_key(w) for w in self._words], self._thresholds,
-                list(key_rules()[0]), c_constants(), TWO_DELETIONS, MIN_KEYED, lean)
-        else:
-            self._build_keys()
-        # Runs by their first (last) word and their length; words by length, sorted
-        # forwards and backwards, to find those that begin (end) with a given word.
-        starts: dict[str, dict[int, list[str]]] = {}
-        finishes: dict[str, dict[int, list[str]]] = {}
-        for joined, first, last in sorted(ends):
-            starts.setdefault(first, {}).setdefault(len(joined), []).append(joined)
-            finishes.setdefault(last, {}).setdefault(len(joined), []).append(joined)
-        self._run_starts = _frozen(starts)
-        self._run_ends = _frozen(finishes)
         # Every word long enough to stand for words written as one, whatever its weight,
         # with its names: once the query's words are merged to meet it, another word of
         # the name (a distinctive one) may pair with them (align.py).
@@ -209,6 +191,35 @@ class CandidateIndex:
         self._whole: dict[str, Sequence[int]] = {
             word: array("i", found) if lean else tuple(found) for word, found in whole.items()}
         del whole
+        self._finder: Finder | None = None
+        if accelerated and _CINDEX is not None:
+            run_list = list(self._runs)
+            number_of = {run: number for number, run in enumerate(run_list)}
+            self._finder = _CINDEX.Finder(
+                self._words, [romanisation_key(w) for w in self._words], self._thresholds,
+                list(key_rules()[0]), c_constants(), TWO_DELETIONS, MIN_KEYED, lean,
+                run_list, [(number_of[joined], len(first), len(last))
+                           for joined, first, last in sorted(ends)], list(self._whole))
+            self._run_postings = [self._runs[run] for run in run_list]
+            self._whole_postings = list(self._whole.values())
+        else:
+            self._build_lookups(ends)
+        # Tuples of numbers: the garbage collector stops following them after one look.
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._run_cache: dict[tuple[str, ...], tuple[int, ...]] = {}  # by the run's words
+
+    def _build_lookups(self, ends: set[tuple[str, str, str]]) -> None:
+        """The keys and sorted words of the lookups, in Python (when not in C)."""
+        self._build_keys()
+        # Runs by their first (last) word and their length; words by length, sorted
+        # forwards and backwards, to find those that begin (end) with a given word.
+        starts: dict[str, dict[int, list[str]]] = {}
+        finishes: dict[str, dict[int, list[str]]] = {}
+        for joined, first, last in sorted(ends):
+            starts.setdefault(first, {}).setdefault(len(joined), []).append(joined)
+            finishes.setdefault(last, {}).setdefault(len(joined), []).append(joined)
+        self._run_starts = _frozen(starts)
+        self._run_ends = _frozen(finishes)
         self._by_length: dict[int, tuple[list[str], list[str]]] = {}
         for word in self._whole:
             self._by_length.setdefault(len(word), ([], []))[0].append(word)
@@ -219,12 +230,9 @@ class CandidateIndex:
         # listed words, and one search here finds them all.
         self._forwards = sorted(self._whole)
         self._backwards = sorted(w[::-1] for w in self._whole)
-        # Tuples of numbers: the garbage collector stops following them after one look.
-        self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._run_cache: dict[tuple[str, ...], tuple[int, ...]] = {}  # by the run's words
 
     def _build_keys(self) -> None:
-        """The deletion and romanisation keys in Python dicts (when not in C)."""
+        """The deletion and romanisation keys in Python dicts."""
         deletes: dict[str, list[int]] = {}
         keys: dict[str, list[int]] = {}
         add_delete = deletes.setdefault
@@ -323,7 +331,12 @@ class CandidateIndex:
         found: set[int] = set()
         for wid in self._met_words(word):
             found.update(self._postings[wid])
-        if len(word) > SHORT_WORD:
+        if len(word) <= SHORT_WORD:
+            return found
+        if self._finder is not None:
+            for number in self._finder.runs_near(word):
+                found.update(self._run_postings[number])
+        else:
             for run in self._runs_near(word):
                 found.update(self._runs[run])
         return found
@@ -345,6 +358,11 @@ class CandidateIndex:
     def _names_for_run(self, run: str, first: str, last: str) -> set[int]:
         """Names with a word that the query's adjacent words, written as one, could stand
         for: the listed word begins with the first of them or ends with the last."""
+        found: set[int] = set()
+        if self._finder is not None:
+            for number in self._finder.whole_near(run, first, last):
+                found.update(self._whole_postings[number])
+            return found
         lengths = _run_lengths(len(run))
         near: set[str] = set()
         for piece, every, side in ((first, self._forwards, 0), (last[::-1], self._backwards, 1)):
@@ -357,7 +375,6 @@ class CandidateIndex:
                 if length in self._by_length:
                     words = self._by_length[length][side]
                     near.update(w if side == 0 else w[::-1] for w in _starting(words, piece))
-        found: set[int] = set()
         for listed in _alike(run, near):
             found.update(self._whole[listed])
         return found

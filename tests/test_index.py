@@ -242,3 +242,39 @@ def test_the_c_lookups_find_what_python_finds_in_the_bundled_lists() -> None:
             met += len(found)
     assert met > 3 * len(fast._words)  # words meet themselves and most of their typos
     assert fast.stats().keys > len(fast._words)
+    for name in names:  # and the same names through runs written as one, and split words
+        words = list(normalised_words(name)[0])
+        for at in range(len(words) - 1):
+            joined = [*words[:at], words[at] + words[at + 1], *words[at + 2 :]]
+            assert fast.candidates(joined) == slow.candidates(joined), joined
+        if len(words[0]) > 6:
+            split = [words[0][:4], words[0][4:], *words[1:]]
+            assert fast.candidates(split) == slow.candidates(split), split
+
+
+@st.composite
+def _names_and_joined_queries(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    names = draw(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)
+                          .map(" ".join), min_size=1, max_size=12))
+    queries = []
+    for name in names:
+        words = name.split()
+        at = draw(st.integers(0, max(0, len(words) - 2)))
+        joined = [*words[:at], "".join(words[at : at + 2]), *words[at + 2 :]]
+        cut = draw(st.integers(1, 6))
+        split = [words[0][:cut], words[0][cut:], *words[1:]] if len(words[0]) > cut else words
+        typo = [_typo(w, draw(st.integers(0, 9))) for w in joined]
+        queries += [words, joined, [w for w in split if w], typo]
+    return names, queries
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_names_and_joined_queries(), st.booleans())
+def test_the_c_lookups_find_the_runs_and_joined_words_python_finds(
+        case: tuple[list[str], list[list[str]]], lean: bool) -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    names, queries = case
+    fast, slow = _index_both(names, lean=lean)
+    for query in queries:
+        assert fast.candidates(query) == slow.candidates(query), query
