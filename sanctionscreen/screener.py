@@ -59,6 +59,7 @@ class _ListedName:
     kind: str
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BRACKETED_ACRONYM = re.compile(r"^(?P<base>.+\S)\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)\s*$")
 
 
@@ -398,7 +399,9 @@ def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[
 def _printable(value: Any) -> str:
     """Text safe to store and serialise: lone surrogates become U+FFFD."""
     text = value if isinstance(value, str) else repr(value)[:200]
-    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _compare(query: str, candidate: str, weights: WordWeights,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from operator import add
 from weakref import WeakKeyDictionary
 
 from sanctionscreen.matching.similarity import SHORT_WORD, spelling_similarity, word_similarity
@@ -67,9 +67,12 @@ def may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
     (when not, no word of ``singles`` stands for a run of them)."""
     if len(others) < 2 or not singles:
         return False
-    longest = max(len(w) for w in singles)
-    shortest_run = min(len(a) + len(b) for a, b in pairwise(others))
-    return longest > SHORT_WORD and shortest_run - longest <= max(2, longest // 5)
+    longest = max(map(len, singles))
+    if longest <= SHORT_WORD:
+        return False
+    lengths = list(map(len, others))
+    shortest_run: int = min(map(add, lengths, lengths[1:]))
+    return shortest_run - longest <= max(2, longest // 5)
 
 
 def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
@@ -141,6 +144,8 @@ def _choose_runs(
     used_single: set[int] = set()
     used_other: set[int] = set()
     runs: list[tuple[int, int]] = []
+    if not joins:  # most pairs of names
+        return used_single, runs
     for _, i, j, k in sorted(joins, key=lambda t: (-t[0], t[1], t[2], t[3])):
         span = set(range(j, j + k))
         if i in used_single or span & used_other:
