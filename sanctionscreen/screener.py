@@ -25,7 +25,7 @@ from sanctionscreen.errors import ConfigurationError, InputError
 from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.align import align
 from sanctionscreen.matching.bound import BoundTable
-from sanctionscreen.matching.score import alignment_score, explain
+from sanctionscreen.matching.score import alignment_score, explain, finished_score
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
     DECISION_ORDER,
@@ -216,10 +216,15 @@ class Screener:
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
-        for number in numbers:
-            listed_words = self._words[number]
-            alignment = align(words, listed_words, weights)
-            score = alignment_score(alignment, words == listed_words, forms, self._forms[number])
+        numbers = list(numbers)
+        aligned = self._bounds.aligned_scores(words, numbers)  # in C, when built
+        for at, number in enumerate(numbers):
+            if aligned is not None:
+                score = finished_score(aligned[at], forms, self._forms[number])
+            else:
+                listed_words = self._words[number]
+                score = alignment_score(align(words, listed_words, weights),
+                                        words == listed_words, forms, self._forms[number])
             listed = self._names[number]
             if use_country and listed.entity.countries:
                 delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS

@@ -11,7 +11,7 @@
  * Optional: when this module is not built, ``bound.py`` computes the same bound
  * with numpy. Python passes every constant, so the rules live in one place.
  */
-#include "_cwords.h"
+#include "_calign.h"
 
 typedef struct {
     PyObject_HEAD
@@ -23,6 +23,7 @@ typedef struct {
     Word *vocab;
     Py_ssize_t vocab_size;
     Rules r;            /* constants and romanisation rules */
+    Py_buffer kinds;    /* int8 per vocabulary word (KIND_...), to align; may be empty */
     int have_buffers;
     /* Per query, each listed word's similarity with every query word is worked out
      * once: ``seen[v] == query`` says it is in ``memo`` at ``slot[v]``. */
@@ -39,6 +40,7 @@ static void Table_dealloc(Table *self)
         PyBuffer_Release(&self->offsets);
         PyBuffer_Release(&self->ids);
         PyBuffer_Release(&self->weights);
+        PyBuffer_Release(&self->kinds);
     }
     PyMem_Free(self->text);
     PyMem_Free(self->keys);
@@ -63,23 +65,24 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *words, *keys, *rules, *constants;
     static char *keywords[] = {"words", "keys", "weights", "offsets", "ids", "rules", "constants",
-                            NULL};
+                            "kinds", NULL};
     if (self->have_buffers) {
         PyErr_SetString(PyExc_TypeError, "Table is built once");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!y*y*y*O!O!", keywords, &PyList_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!y*y*y*O!O!|y*", keywords, &PyList_Type,
                                      &words, &PyList_Type, &keys, &self->weights,
                                      &self->offsets, &self->ids, &PyList_Type, &rules,
-                                     &PyTuple_Type, &constants))
+                                     &PyTuple_Type, &constants, &self->kinds))
         return -1;
     self->have_buffers = 1;
     if (check_buffer(&self->weights, 8, "weights") < 0 || check_buffer(&self->offsets, 8, "offsets") < 0
             || check_buffer(&self->ids, 4, "ids") < 0)
         return -1;
     Py_ssize_t count = PyList_GET_SIZE(words);
-    if (PyList_GET_SIZE(keys) != count || self->weights.len / 8 != count) {
-        PyErr_SetString(PyExc_ValueError, "words, keys and weights differ in length");
+    if (PyList_GET_SIZE(keys) != count || self->weights.len / 8 != count
+            || (self->kinds.obj != NULL && self->kinds.len != count)) {
+        PyErr_SetString(PyExc_ValueError, "words, keys, weights and kinds differ in length");
         return -1;
     }
     if (rules_init(&self->r, rules, constants) < 0)
@@ -267,19 +270,6 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
     return 0;
 }
 
-static int starts_with(const Word *word, const Word *part)
-{
-    return part->length <= word->length
-        && memcmp(word->text, part->text, sizeof(ch) * (size_t)part->length) == 0;
-}
-
-static int ends_with(const Word *word, const Word *part)
-{
-    return part->length <= word->length
-        && memcmp(word->text + word->length - part->length, part->text,
-                  sizeof(ch) * (size_t)part->length) == 0;
-}
-
 typedef struct {
     Scratch rows, best_query, single_query, best_listed, single_listed, listed, joined,
         key_a, key_b, memo;
@@ -464,6 +454,19 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     return 0;
 }
 
+/* A listed name's number, read from Python and checked. */
+static int name_number(PyObject *item, Py_ssize_t names, Py_ssize_t *number)
+{
+    *number = PyNumber_AsSsize_t(item, PyExc_OverflowError);
+    if (*number == -1 && PyErr_Occurred())
+        return -1;
+    if (*number < 0 || *number >= names) {
+        PyErr_Format(PyExc_IndexError, "no listed name %zd", *number);
+        return -1;
+    }
+    return 0;
+}
+
 /* Shared by ``bounds`` and ``survivors``: ``floor`` < 0 asks for every bound. */
 static PyObject *run(Table *self, PyObject *args, int want_survivors)
 {
@@ -491,13 +494,9 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
     Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
     PyObject **items = PySequence_Fast_ITEMS(sequence);
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t number = PyNumber_AsSsize_t(items[k], PyExc_OverflowError);
-        if (number == -1 && PyErr_Occurred())
+        Py_ssize_t number;
+        if (name_number(items[k], names, &number) < 0)
             goto fail;
-        if (number < 0 || number >= names) {
-            PyErr_Format(PyExc_IndexError, "no listed name %zd", number);
-            goto fail;
-        }
         double bound;
         if (bound_one(self, &q, number, &work, &bound) < 0)
             goto fail;
@@ -537,11 +536,102 @@ static PyObject *Table_survivors(Table *self, PyObject *args)
     return run(self, args, 1);
 }
 
+/* aligned(words, weights, kinds, numbers): each listed name's aligned score before the
+ * legal-form rule and rounding (``_calign.h``); ``kinds`` is one byte per query word. */
+static PyObject *Table_aligned(Table *self, PyObject *args)
+{
+    PyObject *words, *weights, *numbers;
+    Py_buffer kinds;
+    if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
+        return NULL;
+    PyObject *sequence = PySequence_Fast(numbers, "numbers must be a sequence");
+    PyObject *found = NULL;
+    Query q;
+    Work work;
+    Aligner aligner;
+    Scratch query_words = {NULL, 0}, listed_words = {NULL, 0}, listed_weights = {NULL, 0},
+        listed_kinds = {NULL, 0};
+    memset(&q, 0, sizeof(q));
+    memset(&work, 0, sizeof(work));
+    memset(&aligner, 0, sizeof(aligner));
+    if (sequence == NULL)
+        goto done;
+    if (self->kinds.obj == NULL) {
+        PyErr_SetString(PyExc_ValueError, "this table was built without word classes (kinds)");
+        goto done;
+    }
+    if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
+        goto done;
+    if (kinds.len != q.count) {
+        PyErr_SetString(PyExc_ValueError, "one kind per query word expected");
+        goto done;
+    }
+    const Word **query_word = scratch(&query_words, sizeof(Word *) * (size_t)(q.count + 1));
+    if (query_word == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < q.count; i++)
+        query_word[i] = &q.words[i];
+    Side query = {query_word, q.weights, kinds.buf, q.count};
+    Rules exact = self->r;  /* similarities rounded as Python rounds them */
+    exact.exact = 1;
+    const int64_t *offsets = self->offsets.buf;
+    const int32_t *ids = self->ids.buf;
+    const double *vocab_weight = self->weights.buf;
+    const int8_t *vocab_kind = self->kinds.buf;
+    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
+    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    found = PyList_New(count);
+    if (found == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t number;
+        if (name_number(items[k], names, &number) < 0)
+            goto fail;
+        Py_ssize_t first = (Py_ssize_t)offsets[number];
+        Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
+        const Word **listed_word = scratch(&listed_words, sizeof(Word *) * (size_t)(size + 1));
+        double *weight = scratch(&listed_weights, sizeof(double) * (size_t)(size + 1));
+        int8_t *kind = scratch(&listed_kinds, (size_t)size + 1);
+        if (listed_word == NULL || weight == NULL || kind == NULL)
+            goto fail;
+        for (Py_ssize_t j = 0; j < size; j++) {
+            listed_word[j] = &self->vocab[ids[first + j]];
+            weight[j] = vocab_weight[ids[first + j]];
+            kind[j] = vocab_kind[ids[first + j]];
+        }
+        Side listed = {listed_word, weight, kind, size};
+        double score;
+        if (aligned_score(&exact, &query, &listed, &aligner, &score) < 0)
+            goto fail;
+        PyObject *item = PyFloat_FromDouble(score);
+        if (item == NULL)
+            goto fail;
+        PyList_SET_ITEM(found, k, item);
+    }
+    goto done;
+fail:
+    Py_CLEAR(found);
+done:
+    PyBuffer_Release(&kinds);
+    Py_XDECREF(sequence);
+    query_free(&q);
+    work_free(&work);
+    aligner_free(&aligner);
+    scratch_free(&query_words);
+    scratch_free(&listed_words);
+    scratch_free(&listed_weights);
+    scratch_free(&listed_kinds);
+    return found;
+}
+
 static PyMethodDef Table_methods[] = {
     {"bounds", (PyCFunction)Table_bounds, METH_VARARGS,
      "bounds(words, weights, numbers) -> the score bound of each listed name"},
     {"survivors", (PyCFunction)Table_survivors, METH_VARARGS,
      "survivors(words, weights, numbers, floor) -> the numbers whose bound reaches floor"},
+    {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
+     "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
+     "rule and rounding"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,4 +1,4 @@
-"""Types of the optional C score bound (``_cbound.c``)."""
+"""Types of the optional C score bound and aligned score (``_cbound.c``, ``_calign.h``)."""
 
 from collections.abc import Sequence
 
@@ -7,10 +7,12 @@ from typing_extensions import Buffer
 class Table:
     def __init__(self, words: list[str], keys: list[str], weights: Buffer, offsets: Buffer,
                  ids: Buffer, rules: list[tuple[str, str]],
-                 constants: tuple[float, ...]) -> None: ...
+                 constants: tuple[float, ...], kinds: Buffer | None = None) -> None: ...
     def bounds(self, words: list[str], weights: list[float],
                numbers: Sequence[int]) -> list[float]: ...
     def survivors(self, words: list[str], weights: list[float], numbers: Sequence[int],
                   floor: float) -> list[int]: ...
+    def aligned(self, words: list[str], weights: list[float], kinds: Buffer,
+                numbers: Sequence[int]) -> list[float]: ...
 
 def word_similarity(table: Table, a: str, b: str) -> float: ...

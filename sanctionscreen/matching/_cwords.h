@@ -17,6 +17,7 @@ enum {
     C_MIN_SIMILARITY, C_BASE, C_GROWTH, C_SHORT_WORD, C_NUMBERS_DIFFER,
     C_IDENTIFIER_DIGITS, C_KEY_MIN_LENGTH, C_KEY_SIMILARITY, C_JOIN_SIMILARITY,
     C_MAX_JOINED, C_CONTAINED_FLOOR, C_CONTAINED_MIN_WEIGHT, C_CONTAINED_SIMILARITY,
+    C_COMMON_ONLY_CAP, C_DISTINCTIVE_WEIGHT, C_DISTINCTIVE_SIMILARITY, C_PLACES_DIFFER_FACTOR,
     C_COUNT
 };
 
@@ -42,6 +43,7 @@ typedef struct {
     double c[C_COUNT];
     Rule *rules;
     Py_ssize_t rule_count;
+    int exact;  /* round similarities as Python does (scores), not up on near-ties (bounds) */
 } Rules;
 
 /* ---- growable scratch buffers ------------------------------------------------ */
@@ -130,6 +132,36 @@ static double round4(double value)
     return nearest / 10000.0;
 }
 
+/* Python's ``round(value, 4)`` exactly: away from a near-tie the nearest whole number
+ * of ten-thousandths, divided once, is the double Python's decimal rounding gives;
+ * near a tie, Python itself decides. */
+static int round4_exact(double value, double *out)
+{
+    double scaled = value * 10000.0, nearest = nearbyint(scaled);
+    if (fabs(fabs(scaled - nearest) - 0.5) >= 1e-6) {
+        *out = nearest / 10000.0;
+        return 0;
+    }
+    PyObject *number = PyFloat_FromDouble(value), *result = NULL;
+    if (number != NULL)
+        result = PyObject_CallMethod(number, "__round__", "i", 4);
+    Py_XDECREF(number);
+    if (result == NULL)
+        return -1;
+    *out = PyFloat_AsDouble(result);
+    Py_DECREF(result);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* A similarity rounded to four places: exactly for scores, up on near-ties for bounds. */
+static int rounded(const Rules *t, double value, double *out)
+{
+    if (t->exact)
+        return round4_exact(value, out);
+    *out = round4(value);
+    return 0;
+}
+
 static uint64_t letter_set(const ch *text, Py_ssize_t length)
 {
     uint64_t set = 0;
@@ -209,16 +241,14 @@ static int word_similarity(const Rules *t, const Word *a, const Word *b, Scratch
             by_key *= keys;
         }
         if (by_key > by_spelling && by_key >= c[C_MIN_SIMILARITY]) {
-            *out = round4(by_key);
-            return 0;
+            return rounded(t, by_key, out);
         }
     }
     if (by_spelling < c[C_MIN_SIMILARITY])
         return 0;
     double gap = 1.0 - by_spelling;
     double shaped = 1.0 - gap * (c[C_BASE] + c[C_GROWTH] * gap);
-    *out = round4(shaped > 0.0 ? shaped : 0.0);
-    return 0;
+    return rounded(t, shaped > 0.0 ? shaped : 0.0, out);
 }
 
 /* ``similarity.romanisation_key``: the rules in order, then letters written twice once. */
@@ -281,6 +311,19 @@ static ch *ucs4(PyObject *text, Py_ssize_t *length)
     }
     *length = PyUnicode_GetLength(text);
     return (ch *)PyUnicode_AsUCS4Copy(text);
+}
+
+static int starts_with(const Word *word, const Word *part)
+{
+    return part->length <= word->length
+        && memcmp(word->text, part->text, sizeof(ch) * (size_t)part->length) == 0;
+}
+
+static int ends_with(const Word *word, const Word *part)
+{
+    return part->length <= word->length
+        && memcmp(word->text + word->length - part->length, part->text,
+                  sizeof(ch) * (size_t)part->length) == 0;
 }
 
 /* Read the constants (a tuple of C_COUNT floats) and rules (a list of (old, new)). */

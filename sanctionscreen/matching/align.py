@@ -132,7 +132,9 @@ def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeigh
 
 
 def _unit(parts: tuple[str, ...], weights: list[WordWeight]) -> Unit:
-    weight = sum(w.weight for w in weights)
+    weight = 0.0  # added one by one, as the C scorer adds them (score.added)
+    for w in weights:
+        weight += w.weight
     kinds = [w.kind for w in weights]
     kind = "distinctive" if "distinctive" in kinds else max(kinds, key=kinds.count)
     return Unit(parts, round(weight, 4), kind)

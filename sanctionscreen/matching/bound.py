@@ -32,9 +32,13 @@ from rapidfuzz.process import cdist
 
 from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED, intact_end, may_join
 from sanctionscreen.matching.score import (
+    COMMON_ONLY_CAP,
     CONTAINED_FLOOR,
     CONTAINED_MIN_WEIGHT,
     CONTAINED_SIMILARITY,
+    DISTINCTIVE_SIMILARITY,
+    DISTINCTIVE_WEIGHT,
+    PLACES_DIFFER_FACTOR,
 )
 from sanctionscreen.matching.similarity import (
     BASE,
@@ -59,6 +63,8 @@ _CBOUND = extension("sanctionscreen.matching._cbound")
 ACCELERATED = _CBOUND is not None
 """Whether the C score bound is used: it was built (a C compiler at install time) and
 ``SANCTIONSCREEN_NO_EXTENSION=1`` is not set. Without it, bounds are computed with numpy."""
+KIND_CODES = {"stopword": 0, "distinctive": 1, "common": 2, "geographic": 3, "number": 4}
+"""Word classes (``weights.WordWeight.kind``) as ``_calign.h`` numbers them."""
 FEW = 12  # fewer names than this are bounded one by one, in plain Python (numpy bound)
 ROUNDING = 1e-4  # word_similarity rounds to four places; the table's values may be that low
 # rapidfuzz turns a similarity cutoff into a whole number of edits, rounding against
@@ -227,7 +233,7 @@ class BoundTable:
         self._fast: CTable | None = None
         if accelerated and ACCELERATED:
             self._fast = _c_table(self._words, self._key_array.tolist(), self._weight,
-                                  self._offsets, self._ids)
+                                  self._offsets, self._ids, self._kinds(self._words))
 
     @property
     def accelerated(self) -> bool:
@@ -288,8 +294,20 @@ class BoundTable:
             bounds[contained] = np.maximum(bounds[contained], CONTAINED_FLOOR)
         return bounds
 
+    def aligned_scores(self, query: Sequence[str], numbers: Sequence[int]) -> list[float] | None:
+        """Each listed name's score, aligned in C, before the legal-form rule and rounding
+        (``score.finished_score``); ``None`` when the C module is not used."""
+        if self._fast is None:
+            return None
+        return self._fast.aligned(list(query), self._query_weights(query), self._kinds(query),
+                                  numbers)
+
     def _query_weights(self, query: Sequence[str]) -> list[float]:
         return [self._weights(w).weight for w in query]
+
+    def _kinds(self, words: Sequence[str]) -> bytes:
+        """Each word's class as ``_calign.h`` numbers them."""
+        return bytes(KIND_CODES[self._weights(w).kind] for w in words)
 
     def _similarities(self, query: Sequence[str], distinct: list[int],
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
@@ -415,14 +433,14 @@ class BoundTable:
 
 
 def _c_table(words: list[str], keys: list[str], weights: NDArray[np.float64],
-             offsets: NDArray[np.int64], ids: NDArray[np.int32]) -> CTable:
+             offsets: NDArray[np.int64], ids: NDArray[np.int32], kinds: bytes) -> CTable:
     """The C bound's table; it takes every rule and constant from the Python modules."""
     rules = key_rules()[0]
     assert _CBOUND is not None
     table: CTable = _CBOUND.Table(words, keys, np.ascontiguousarray(weights, dtype=np.float64),
                                   np.ascontiguousarray(offsets, dtype=np.int64),
                                   np.ascontiguousarray(ids, dtype=np.int32), list(rules),
-                                  c_constants())
+                                  c_constants(), kinds)
     return table
 
 
@@ -432,4 +450,5 @@ def c_constants() -> tuple[float, ...]:
     return tuple(float(c) for c in (
         MIN_SIMILARITY, BASE, GROWTH, SHORT_WORD, NUMBERS_DIFFER, IDENTIFIER_DIGITS, key_length,
         key_similarity, JOIN_SIMILARITY, MAX_JOINED, CONTAINED_FLOOR, CONTAINED_MIN_WEIGHT,
-        CONTAINED_SIMILARITY))
+        CONTAINED_SIMILARITY, COMMON_ONLY_CAP, DISTINCTIVE_WEIGHT, DISTINCTIVE_SIMILARITY,
+        PLACES_DIFFER_FACTOR))

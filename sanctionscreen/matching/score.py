@@ -23,7 +23,7 @@ and a missing small word nothing. Then, in order:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from sanctionscreen.matching.align import Alignment, Unit, align
@@ -77,9 +77,9 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
            ) -> tuple[float, float, float, float, float]:
     """``(score, base, matched, query weight, listed weight)``; the rules that change the
     score are added to ``adjustments`` unless it is ``None``."""
-    matched = sum((p.query.weight + p.listed.weight) * p.similarity for p in alignment.pairs)
-    query_weight = sum(u.weight for u in alignment.query_units)
-    listed_weight = sum(u.weight for u in alignment.listed_units)
+    matched = added((p.query.weight + p.listed.weight) * p.similarity for p in alignment.pairs)
+    query_weight = added(u.weight for u in alignment.query_units)
+    listed_weight = added(u.weight for u in alignment.listed_units)
     total = query_weight + listed_weight
     base = matched / total if total > 0 else (1.0 if same_words else 0.0)
     score = base
@@ -97,8 +97,8 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
 
     if score < CONTAINED_FLOOR and listed_weight >= CONTAINED_MIN_WEIGHT \
             and not alignment.unmatched_listed:
-        listed_met = sum(p.listed.weight for p in alignment.pairs
-                         if p.similarity >= CONTAINED_SIMILARITY)
+        listed_met = added(p.listed.weight for p in alignment.pairs
+                           if p.similarity >= CONTAINED_SIMILARITY)
         if listed_met >= listed_weight - 1e-9:
             score = _adjusted(adjustments, "listed_name_contained", score, CONTAINED_FLOOR,
                               lambda: "every word of the listed name is in the query (the "
@@ -112,16 +112,40 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
                           lambda: f"the names name different places ({', '.join(query_places)} "
                           f"vs {', '.join(listed_places)}): score x {PLACES_DIFFER_FACTOR}")
 
-    if query_forms and listed_forms:
-        query_groups = {legal_form_group(f) for f in query_forms}
-        if query_groups.isdisjoint(legal_form_group(f) for f in listed_forms):
-            score = _adjusted(adjustments, "legal_form_differs", score,
-                              score * LEGAL_FORM_FACTOR,
-                              lambda: f"legal forms differ ({', '.join(query_forms)} vs "
-                              f"{', '.join(listed_forms)}): score x {LEGAL_FORM_FACTOR}")
+    if legal_forms_differ(query_forms, listed_forms):
+        score = _adjusted(adjustments, "legal_form_differs", score, score * LEGAL_FORM_FACTOR,
+                          lambda: f"legal forms differ ({', '.join(query_forms)} vs "
+                          f"{', '.join(listed_forms)}): score x {LEGAL_FORM_FACTOR}")
 
     score = round(min(1.0, max(0.0, score)), 4)
     return score, base, matched, query_weight, listed_weight
+
+
+def legal_forms_differ(query_forms: Sequence[str], listed_forms: Sequence[str]) -> bool:
+    """Whether both names carry legal forms and no two belong to the same group."""
+    if not query_forms or not listed_forms:
+        return False
+    query_groups = {legal_form_group(f) for f in query_forms}
+    return query_groups.isdisjoint(legal_form_group(f) for f in listed_forms)
+
+
+def finished_score(score: float, query_forms: Sequence[str],
+                   listed_forms: Sequence[str]) -> float:
+    """The score once the legal-form rule and rounding are applied, as ``_score`` applies
+    them (for scores computed up to that point in C, ``_calign.h``)."""
+    if legal_forms_differ(query_forms, listed_forms):
+        score = score * LEGAL_FORM_FACTOR
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def added(values: Iterable[float]) -> float:
+    """The sum of ``values``, added one by one from the first: ``sum`` adds floats more
+    carefully from Python 3.12 on, and the C scorer (``_calign.h``) must give the same
+    double on every version."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total
 
 
 def _adjusted(adjustments: list[Adjustment] | None, rule: str, before: float, after: float,

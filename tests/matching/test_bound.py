@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sanctionscreen.matching import bound as bound_module
 from sanctionscreen.matching.align import align
 from sanctionscreen.matching.bound import BoundTable, score_bound
-from sanctionscreen.matching.score import score_alignment
+from sanctionscreen.matching.score import alignment_score, finished_score, score_alignment
 from sanctionscreen.matching.similarity import word_similarity
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.text.normalize import normalise
@@ -185,3 +185,52 @@ def test_the_c_bound_grows_keys_through_every_rule_and_takes_numpy_numbers() -> 
     assert _cbound.word_similarity(table, "a" * 500, "b" * 300) == key_similarity
     assert table.bounds(["a" * 500], [1.0], [0]) == [pytest.approx(key_similarity)]
     assert table.survivors(["a" * 500], [1.0], np.array([0], dtype=np.int64), 0.5) == [0]
+
+
+# Places, small words and numbers too: the places rule and the classes of merged units.
+_ALIGN_WORDS = [*WORDS, "of", "the", "and", "france", "germany", "china", "pyongyang",
+                "rason", "branch", "company", "group", "bank", "45", "ltd"]
+_aligned_names = st.lists(st.one_of(st.sampled_from(_ALIGN_WORDS), _letters), min_size=0,
+                          max_size=6)
+_forms = st.lists(st.sampled_from(["ltd", "llc", "jsc", "gmbh", "co ltd", "sa"]), max_size=2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_aligned_names, st.lists(_aligned_names, min_size=1, max_size=12), _forms, _forms)
+def test_the_c_aligned_score_is_the_python_score(query: list[str], listed: list[list[str]],
+                                                 query_forms: list[str],
+                                                 listed_forms: list[str]) -> None:
+    """Aligned in C (words written as one, greedy pairs, the rules, rounding as Python
+    rounds), the score is exactly the Python scorer's."""
+    if _c_bound() is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    weights = WordWeights.from_names([*listed, query])
+    table = BoundTable([tuple(words) for words in listed], weights)
+    aligned = table.aligned_scores(query, list(range(len(listed))))
+    assert aligned is not None
+    for words, raw in zip(listed, aligned, strict=True):
+        expected = alignment_score(align(query, words, weights), query == words, query_forms,
+                                   listed_forms)
+        assert finished_score(raw, query_forms, listed_forms) == expected, (query, words)
+
+
+def test_the_c_aligned_score_on_joined_words_places_and_repeated_words() -> None:
+    if _c_bound() is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    cases = [(["sunmoonstar", "dalian"], ["dalian", "sun", "moon", "star"]),
+             (["north", "east", "trading"], ["northeast", "trading"]),
+             (["korea", "trading", "france"], ["korea", "trading", "germany"]),
+             (["sinhung", "sinhung", "trading"], ["trading", "sinhung"]),
+             (["the", "of"], ["of", "the"]), ([], ["korea"]),
+             # three letters of eight differ: 0.60625, which Python rounds down to 0.6062
+             (["hoxyzngs"], ["holdings"])]
+    weights = WordWeights()
+    table = BoundTable([tuple(listed) for _, listed in cases], weights)
+    for number, (query, listed) in enumerate(cases):
+        raw = table.aligned_scores(query, [number])
+        expected = alignment_score(align(query, listed, weights), query == listed, (), ())
+        assert raw is not None and finished_score(raw[0], (), ()) == expected, (query, listed)
+    assert finished_score(table.aligned_scores(cases[2][0], [2])[0], (), ()) < 0.9  # places
+    assert finished_score(table.aligned_scores(["hoxyzngs"], [6])[0], (), ()) == 0.6062
+    assert BoundTable([("korea",)], weights, accelerated=False).aligned_scores(
+        ["korea"], [0]) is None
