@@ -7,8 +7,8 @@ Run from the project root: ``.venv/bin/python benchmarks/run.py`` (full, writes
   bundled lists; official list load time and Screener build time, peak RSS;
 - queries: ``perf_queries.queries`` (fixed seed); names/s with 1 and 2 workers;
   single-call latency p50/p99 (each name screened once, result cache off); the same
-  with the numpy score bound instead of the C one, on a tenth of the queries, side by
-  side (``bound_baseline``);
+  without the C modules (numpy bound, Python index lookups and scorer), on a tenth of
+  the queries, side by side (``python_baseline``);
 - candidate recall on a sample: hits (review or match, per entity) that scoring every
   listed name finds, against those the indexed path finds; both timed, side by side;
 - scale: a synthetic list of 1,000,000 names (250,000 entities, four names each):
@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from perf_queries import queries, synthetic_names
 
+from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.screener import Screener
 from sanctionscreen.watchlist.model import Alias, Entity, Risk, Watchlist
@@ -98,17 +99,21 @@ def _recall(screener: Screener, names: list[str], workers: int) -> dict[str, flo
             "missed_examples": [f"{n!r}: {m}" for n, m in missed[:10]]}
 
 
-def _bound_baseline(screener: Screener, names: list[str]) -> dict[str, object]:
-    """1-worker names/s and latency with the C bound and with the numpy bound, same names."""
-    fast = screener._bounds
+def _python_baseline(screener: Screener, names: list[str]) -> dict[str, object]:
+    """1-worker names/s and latency with the C modules and without them (the numpy bound,
+    the Python index lookups and scorer), same names, same run."""
+    bounds, index = screener._bounds, screener.index
     figures: dict[str, object] = {"names": len(names)}
-    for label in ("C", "numpy"):
-        if label == "numpy":
+    for label in ("C", "python"):
+        if label == "python":
             screener._bounds = BoundTable(screener._words, screener.weights, accelerated=False)
+            screener.index = CandidateIndex(screener._words, screener.weights,
+                                            min_score=index.min_score, lean=index.lean,
+                                            accelerated=False)
         figures[f"names_per_s_{label}"] = _throughput(screener, names, 1)
         screener.index.clear_caches()
         figures[f"latency_{label}"] = _latencies(screener, names[:1000])
-    screener._bounds = fast
+    screener._bounds, screener.index = bounds, index
     return figures
 
 
@@ -163,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     print("throughput", results["names_per_s_1_worker"], results["names_per_s_2_workers"],
           flush=True)
     results["score_bound"] = "C" if screener.bound_accelerated else "numpy"
-    if screener.bound_accelerated:
-        results["bound_baseline"] = _bound_baseline(screener, names[: len(names) // 10])
-        print("bound baseline", results["bound_baseline"], flush=True)
+    results["index_lookups"] = "C" if screener.index.accelerated else "python"
+    if screener.bound_accelerated and screener.index.accelerated:
+        results["python_baseline"] = _python_baseline(screener, names[: len(names) // 10])
+        print("python baseline", results["python_baseline"], flush=True)
     results["recall"] = _recall(screener, names[-sizes["recall"]:], 2)
     print("recall", results["recall"], flush=True)
     results["peak_rss_mb"] = round(_rss_mb())
