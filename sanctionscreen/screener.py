@@ -23,7 +23,7 @@ from typing import Any
 
 from sanctionscreen.errors import ConfigurationError, InputError
 from sanctionscreen.index import CandidateIndex
-from sanctionscreen.matching.align import align
+from sanctionscreen.matching.align import align, alignment_from
 from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.matching.score import alignment_score, explain, finished_score
 from sanctionscreen.matching.weights import WordWeights
@@ -203,8 +203,12 @@ class Screener:
         for _, (_, number) in ranked[: self.settings.max_hits]:
             listed = self._names[number]
             assert normalised is not None
-            explanation = explain(normalised, normalise(listed.name), weights=self.weights,
-                                  thresholds=self.settings.thresholds, listed_kind=listed.kind)
+            spans = self._bounds.alignment(words, number)  # made in C, when built
+            explanation = explain(
+                normalised, normalise(listed.name), weights=self.weights,
+                thresholds=self.settings.thresholds, listed_kind=listed.kind,
+                alignment=None if spans is None else alignment_from(
+                    words, self._words[number], self.weights, spans))
             hits.append(self._hit(listed, self._adjust(explanation, listed, country)))
         decision = hits[0].decision if hits else "clear"
         return self._result(query, decision, hits)

@@ -48,15 +48,17 @@ typedef struct {
     Scratch rows, text, key_a, key_b, joins, runs, used_single, used_other, starts,
         query_units, listed_units, letters, options, pairs, taken;
     size_t letters_used;  /* runs' text and keys in ``letters`` so far, for this pair */
+    /* The last alignment: its units (``query_units``, ``listed_units``) and its pairs
+     * (``pairs``, in the order of the query's units). */
+    Py_ssize_t query_count, listed_count, pair_count;
 } Aligner;
 
 static void aligner_free(Aligner *a)
 {
-    Scratch *all[] = {&a->rows, &a->text, &a->key_a, &a->key_b, &a->joins, &a->runs,
-                      &a->used_single, &a->used_other, &a->starts, &a->query_units,
-                      &a->listed_units, &a->letters, &a->options, &a->pairs, &a->taken};
-    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-        scratch_free(all[i]);
+    Scratch *const all[] = {&a->rows, &a->text, &a->key_a, &a->key_b, &a->joins, &a->runs,
+                            &a->used_single, &a->used_other, &a->starts, &a->query_units,
+                            &a->listed_units, &a->letters, &a->options, &a->pairs, &a->taken};
+    scratch_free_each(all, sizeof(all) / sizeof(all[0]));
 }
 
 /* ``align._joins``: word ``single`` of ``singles`` is others[start:start+size] written as
@@ -369,6 +371,10 @@ static int aligned_score(const Rules *r, const Side *query, const Side *listed, 
         }
         pairs[at] = all[n];
     }
+
+    a->query_count = query_count;
+    a->listed_count = listed_count;
+    a->pair_count = pair_count;
 
     /* The weighted Dice score and the rules, as score._score adds them up. */
     double matched = 0.0, query_weight = 0.0, listed_weight = 0.0;

@@ -13,6 +13,20 @@
  */
 #include "_calign.h"
 
+/* What a candidate's bound reads of a listed word, kept together (one memory read
+ * rather than one per table). Per query, the word's similarity with every query word
+ * is worked out once: ``seen == query`` says it is in the memo at row ``slot``, and
+ * the bits say which query words (bit i, for the first ``BITS`` query words) it begins
+ * or ends, and which begin or end it, for words written as one. */
+enum { BITS = 32 };
+typedef struct {
+    int64_t seen;
+    int32_t slot;
+    int32_t length;
+    uint32_t begins, ends, prefixed, suffixed;
+    double weight;
+} Hot;
+
 typedef struct {
     PyObject_HEAD
     Py_buffer offsets;  /* int64, names + 1 */
@@ -25,10 +39,7 @@ typedef struct {
     Rules r;            /* constants and romanisation rules */
     Py_buffer kinds;    /* int8 per vocabulary word (KIND_...), to align; may be empty */
     int have_buffers;
-    /* Per query, each listed word's similarity with every query word is worked out
-     * once: ``seen[v] == query`` says it is in ``memo`` at ``slot[v]``. */
-    int64_t *seen;
-    int32_t *slot;
+    Hot *hot;
     int64_t query;
 } Table;
 
@@ -46,8 +57,7 @@ static void Table_dealloc(Table *self)
     PyMem_Free(self->keys);
     PyMem_Free(self->vocab);
     rules_free(&self->r);
-    PyMem_Free(self->seen);
-    PyMem_Free(self->slot);
+    PyMem_Free(self->hot);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -100,10 +110,8 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
     self->text = PyMem_Malloc(sizeof(ch) * (size_t)(letters + 1));
     self->keys = PyMem_Malloc(sizeof(ch) * (size_t)(key_letters + 1));
     self->vocab = PyMem_Calloc((size_t)(count + 1), sizeof(Word));
-    self->seen = PyMem_Calloc((size_t)(count + 1), sizeof(int64_t));
-    self->slot = PyMem_Calloc((size_t)(count + 1), sizeof(int32_t));
-    if (self->text == NULL || self->keys == NULL || self->vocab == NULL || self->seen == NULL
-            || self->slot == NULL) {
+    self->hot = PyMem_Calloc((size_t)(count + 1), sizeof(Hot));
+    if (self->text == NULL || self->keys == NULL || self->vocab == NULL || self->hot == NULL) {
         PyErr_NoMemory();
         return -1;
     }
@@ -123,6 +131,8 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
         w->digit = all_digits(w->text, length);
         w->letters = letter_set(w->text, length);
         w->key_letters = letter_set(w->key, key_length);
+        self->hot[i].length = (int32_t)length;
+        self->hot[i].weight = ((const double *)self->weights.buf)[i];
         at += length;
         key_at += key_length;
     }
@@ -271,7 +281,7 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
 }
 
 typedef struct {
-    Scratch rows, best_query, single_query, best_listed, single_listed, listed, joined,
+    Scratch rows, best_query, single_query, best_listed, single_listed, listed, hot, joined,
         key_a, key_b, memo;
     Py_ssize_t memo_used;  /* listed words worked out so far for this query */
     int64_t query;         /* this query's number, for the table's memo */
@@ -279,33 +289,45 @@ typedef struct {
 
 static void work_free(Work *w)
 {
-    scratch_free(&w->rows);
-    scratch_free(&w->best_query);
-    scratch_free(&w->single_query);
-    scratch_free(&w->best_listed);
-    scratch_free(&w->single_listed);
-    scratch_free(&w->listed);
-    scratch_free(&w->joined);
-    scratch_free(&w->key_a);
-    scratch_free(&w->key_b);
-    scratch_free(&w->memo);
+    Scratch *const all[] = {&w->rows, &w->best_query, &w->single_query, &w->best_listed,
+                            &w->single_listed, &w->listed, &w->hot, &w->joined, &w->key_a,
+                            &w->key_b, &w->memo};
+    scratch_free_each(all, sizeof(all) / sizeof(all[0]));
 }
 
-/* Listed word ``v``'s similarity with every query word, worked out once per query. */
-static const double *similarities(Table *t, const Query *q, int32_t v, Work *work)
+/* Listed word ``v``'s entry, its similarities and bits worked out once per query. */
+static Hot *remember(Table *t, const Query *q, int32_t v, Work *work)
 {
-    if (t->seen[v] == work->query)
-        return (const double *)work->memo.data + (size_t)t->slot[v] * (size_t)q->count;
+    Hot *h = &t->hot[v];
+    if (h->seen == work->query)
+        return h;
     size_t at = (size_t)work->memo_used * (size_t)q->count;
     double *memo = scratch(&work->memo, sizeof(double) * (at + (size_t)q->count + 1));
     if (memo == NULL)
         return NULL;
-    for (Py_ssize_t i = 0; i < q->count; i++)
-        if (word_similarity(&t->r, &q->words[i], &t->vocab[v], &work->rows, &memo[at + i]) < 0)
+    const Word *word = &t->vocab[v];
+    h->begins = h->ends = h->prefixed = h->suffixed = 0;
+    for (Py_ssize_t i = 0; i < q->count; i++) {
+        if (word_similarity(&t->r, &q->words[i], word, &work->rows, &memo[at + i]) < 0)
             return NULL;
-    t->seen[v] = work->query;
-    t->slot[v] = (int32_t)work->memo_used++;
-    return memo + at;
+        if (i < BITS) {
+            uint32_t bit = (uint32_t)1 << i;
+            h->begins |= starts_with(&q->words[i], word) ? bit : 0;
+            h->ends |= ends_with(&q->words[i], word) ? bit : 0;
+            h->prefixed |= starts_with(word, &q->words[i]) ? bit : 0;
+            h->suffixed |= ends_with(word, &q->words[i]) ? bit : 0;
+        }
+    }
+    h->seen = work->query;
+    h->slot = (int32_t)work->memo_used++;
+    return h;
+}
+
+/* Whether ``bits`` (worked out for the first BITS query words) has bit ``i``; beyond
+ * that, ``fallback`` says. */
+static int has_bit(uint32_t bits, Py_ssize_t i, int fallback)
+{
+    return i < BITS ? (int)((bits >> i) & 1) : fallback;
 }
 
 static int raise_to(const Table *t, const Word *a, const Word *b, Scratch *rows, double *best)
@@ -325,7 +347,6 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     const double *c = t->r.c;
     const int64_t *offsets = t->offsets.buf;
     const int32_t *ids = t->ids.buf;
-    const double *vocab_weight = t->weights.buf;
     Py_ssize_t first = (Py_ssize_t)offsets[number];
     Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
     Py_ssize_t count = q->count, max_joined = (Py_ssize_t)c[C_MAX_JOINED];
@@ -334,20 +355,26 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     double *best_listed = scratch(&work->best_listed, sizeof(double) * (size_t)(size + 1));
     double *single_listed = scratch(&work->single_listed, sizeof(double) * (size_t)(size + 1));
     const Word **listed = scratch(&work->listed, sizeof(Word *) * (size_t)(size + 1));
-    if (!best_query || !single_query || !best_listed || !single_listed || !listed)
+    Hot **hot = scratch(&work->hot, sizeof(Hot *) * (size_t)(size + 1));
+    if (!best_query || !single_query || !best_listed || !single_listed || !listed || !hot)
         return -1;
-    double listed_total = 0.0;
-    for (Py_ssize_t j = 0; j < size; j++) {
-        listed[j] = &t->vocab[ids[first + j]];
-        best_listed[j] = 0.0;
-        listed_total += vocab_weight[ids[first + j]];
-    }
     for (Py_ssize_t i = 0; i < count; i++)
         best_query[i] = 0.0;
+    double listed_total = 0.0;
+    uint32_t any_begins = 0, any_ends = 0;
     for (Py_ssize_t j = 0; j < size; j++) {
-        const double *row = similarities(t, q, ids[first + j], work);
-        if (row == NULL)
+        listed[j] = &t->vocab[ids[first + j]];
+        hot[j] = remember(t, q, ids[first + j], work);
+        if (hot[j] == NULL)
             return -1;
+        best_listed[j] = 0.0;
+        listed_total += hot[j]->weight;
+        if (j + 1 < size)
+            any_begins |= hot[j]->begins;
+        if (j > 0)
+            any_ends |= hot[j]->ends;
+        const double *row = (const double *)work->memo.data
+                            + (size_t)hot[j]->slot * (size_t)count;
         for (Py_ssize_t i = 0; i < count; i++) {
             if (row[i] > best_query[i])
                 best_query[i] = row[i];
@@ -358,26 +385,28 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     memcpy(single_query, best_query, sizeof(double) * (size_t)count);
     memcpy(single_listed, best_listed, sizeof(double) * (size_t)size);
 
-    /* A query word that stands for a run of listed words written as one. */
+    /* A query word that stands for a run of listed words written as one: the run's
+     * first word begins it or its last word ends it. */
     Py_ssize_t letters = 0;
     for (Py_ssize_t j = 0; j < size; j++)
-        letters += listed[j]->length;
+        letters += hot[j]->length;
     ch *joined_text = scratch(&work->joined, sizeof(ch) * (size_t)(letters + 1));
     if (joined_text == NULL)
         return -1;
     for (Py_ssize_t i = 0; i < count; i++) {
         const Word *word = &q->words[i];
-        if ((double)word->length <= c[C_SHORT_WORD])
+        if ((double)word->length <= c[C_SHORT_WORD] || !has_bit(any_begins | any_ends, i, 1))
             continue;
         Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
         for (Py_ssize_t start = 0; start + 1 < size; start++) {
-            Py_ssize_t joined_length = listed[start]->length;
+            Py_ssize_t joined_length = hot[start]->length;
             for (Py_ssize_t end = start + 1; end < size && end < start + max_joined; end++) {
-                joined_length += listed[end]->length;
+                joined_length += hot[end]->length;
                 if (joined_length - word->length > tolerance)
                     break;
                 if (word->length - joined_length > tolerance
-                        || !(starts_with(word, listed[start]) || ends_with(word, listed[end])))
+                        || !(has_bit(hot[start]->begins, i, starts_with(word, listed[start]))
+                             || has_bit(hot[end]->ends, i, ends_with(word, listed[end]))))
                     continue;
                 Py_ssize_t at = 0;
                 for (Py_ssize_t k = start; k <= end; k++) {
@@ -413,14 +442,16 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     /* A listed word that stands for a run of query words written as one. */
     for (Py_ssize_t j = 0; j < size; j++) {
         const Word *word = listed[j];
-        if ((double)word->length <= c[C_SHORT_WORD])
+        if ((double)hot[j]->length <= c[C_SHORT_WORD]
+                || (count <= BITS && !(hot[j]->prefixed | hot[j]->suffixed)))
             continue;
         Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
         for (Py_ssize_t r = 0; r < q->run_count; r++) {
             const Word *run = &q->runs[r];
             Py_ssize_t start = q->run_start[r], end = q->run_end[r];
             if (run->length - word->length > tolerance || word->length - run->length > tolerance
-                    || !(starts_with(word, &q->words[start]) || ends_with(word, &q->words[end])))
+                    || !(has_bit(hot[j]->prefixed, start, starts_with(word, &q->words[start]))
+                         || has_bit(hot[j]->suffixed, end, ends_with(word, &q->words[end]))))
                 continue;
             double similarity;
             if (spelling(word->text, word->length, run->text, run->length, &work->rows,
@@ -441,7 +472,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
         matched += q->weights[i] * best_query[i];
     int contained = listed_total >= c[C_CONTAINED_MIN_WEIGHT] - 1e-6;
     for (Py_ssize_t j = 0; j < size; j++) {
-        double weight = vocab_weight[ids[first + j]];
+        double weight = hot[j]->weight;
         matched += weight * best_listed[j];
         if (!(best_listed[j] >= c[C_CONTAINED_SIMILARITY] || (weight <= 1e-9 && best_listed[j] > 0)))
             contained = 0;
@@ -536,6 +567,99 @@ static PyObject *Table_survivors(Table *self, PyObject *args)
     return run(self, args, 1);
 }
 
+/* Room for the two sides of an alignment. */
+typedef struct {
+    Scratch query_words, listed_words, listed_weights, listed_kinds;
+} Sides;
+
+static void sides_free(Sides *s)
+{
+    Scratch *const all[] = {&s->query_words, &s->listed_words, &s->listed_weights,
+                            &s->listed_kinds};
+    scratch_free_each(all, sizeof(all) / sizeof(all[0]));
+}
+
+static int query_side(const Query *q, const int8_t *kinds, Sides *s, Side *out)
+{
+    const Word **words = scratch(&s->query_words, sizeof(Word *) * (size_t)(q->count + 1));
+    if (words == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < q->count; i++)
+        words[i] = &q->words[i];
+    *out = (Side){words, q->weights, kinds, q->count};
+    return 0;
+}
+
+/* Listed name ``number``'s words, weights and classes. */
+static int listed_side(const Table *t, Py_ssize_t number, Sides *s, Side *out)
+{
+    const int64_t *offsets = t->offsets.buf;
+    const int32_t *ids = t->ids.buf;
+    const double *vocab_weight = t->weights.buf;
+    const int8_t *vocab_kind = t->kinds.buf;
+    Py_ssize_t first = (Py_ssize_t)offsets[number];
+    Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
+    const Word **words = scratch(&s->listed_words, sizeof(Word *) * (size_t)(size + 1));
+    double *weight = scratch(&s->listed_weights, sizeof(double) * (size_t)(size + 1));
+    int8_t *kind = scratch(&s->listed_kinds, (size_t)size + 1);
+    if (words == NULL || weight == NULL || kind == NULL)
+        return -1;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        words[j] = &t->vocab[ids[first + j]];
+        weight[j] = vocab_weight[ids[first + j]];
+        kind[j] = vocab_kind[ids[first + j]];
+    }
+    *out = (Side){words, weight, kind, size};
+    return 0;
+}
+
+/* One query being aligned with listed names: its words, the room it needs, and the
+ * rules with similarities rounded as Python rounds them. */
+typedef struct {
+    Query q;
+    Work work;
+    Aligner aligner;
+    Sides sides;
+    Side query;
+    Rules exact;
+} Scoring;
+
+static void scoring_end(Scoring *s)
+{
+    query_free(&s->q);
+    work_free(&s->work);
+    aligner_free(&s->aligner);
+    sides_free(&s->sides);
+}
+
+/* Set up ``s`` (zeroed by the caller) for the query's words, weights and classes. */
+static int scoring_begin(Table *self, PyObject *words, PyObject *weights, const Py_buffer *kinds,
+                         Scoring *s)
+{
+    if (self->kinds.obj == NULL) {
+        PyErr_SetString(PyExc_ValueError, "this table was built without word classes (kinds)");
+        return -1;
+    }
+    if (query_build(self, words, weights, &s->q, &s->work.key_a, &s->work.key_b) < 0)
+        return -1;
+    if (kinds->len != s->q.count) {
+        PyErr_SetString(PyExc_ValueError, "one kind per query word expected");
+        return -1;
+    }
+    s->exact = self->r;
+    s->exact.exact = 1;
+    return query_side(&s->q, kinds->buf, &s->sides, &s->query);
+}
+
+/* The aligned score of the query against listed name ``number`` (in ``s->aligner``). */
+static int scoring_one(Table *self, Scoring *s, Py_ssize_t number, double *score)
+{
+    Side listed;
+    if (listed_side(self, number, &s->sides, &listed) < 0)
+        return -1;
+    return aligned_score(&s->exact, &s->query, &listed, &s->aligner, score);
+}
+
 /* aligned(words, weights, kinds, numbers): each listed name's aligned score before the
  * legal-form rule and rounding (``_calign.h``); ``kinds`` is one byte per query word. */
 static PyObject *Table_aligned(Table *self, PyObject *args)
@@ -546,82 +670,84 @@ static PyObject *Table_aligned(Table *self, PyObject *args)
         return NULL;
     PyObject *sequence = PySequence_Fast(numbers, "numbers must be a sequence");
     PyObject *found = NULL;
-    Query q;
-    Work work;
-    Aligner aligner;
-    Scratch query_words = {NULL, 0}, listed_words = {NULL, 0}, listed_weights = {NULL, 0},
-        listed_kinds = {NULL, 0};
-    memset(&q, 0, sizeof(q));
-    memset(&work, 0, sizeof(work));
-    memset(&aligner, 0, sizeof(aligner));
-    if (sequence == NULL)
+    Scoring s;
+    memset(&s, 0, sizeof(s));
+    if (sequence == NULL || scoring_begin(self, words, weights, &kinds, &s) < 0)
         goto done;
-    if (self->kinds.obj == NULL) {
-        PyErr_SetString(PyExc_ValueError, "this table was built without word classes (kinds)");
-        goto done;
-    }
-    if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
-        goto done;
-    if (kinds.len != q.count) {
-        PyErr_SetString(PyExc_ValueError, "one kind per query word expected");
-        goto done;
-    }
-    const Word **query_word = scratch(&query_words, sizeof(Word *) * (size_t)(q.count + 1));
-    if (query_word == NULL)
-        goto done;
-    for (Py_ssize_t i = 0; i < q.count; i++)
-        query_word[i] = &q.words[i];
-    Side query = {query_word, q.weights, kinds.buf, q.count};
-    Rules exact = self->r;  /* similarities rounded as Python rounds them */
-    exact.exact = 1;
-    const int64_t *offsets = self->offsets.buf;
-    const int32_t *ids = self->ids.buf;
-    const double *vocab_weight = self->weights.buf;
-    const int8_t *vocab_kind = self->kinds.buf;
     Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
     PyObject **items = PySequence_Fast_ITEMS(sequence);
     found = PyList_New(count);
-    if (found == NULL)
-        goto done;
-    for (Py_ssize_t k = 0; k < count; k++) {
+    for (Py_ssize_t k = 0; found != NULL && k < count; k++) {
         Py_ssize_t number;
-        if (name_number(items[k], names, &number) < 0)
-            goto fail;
-        Py_ssize_t first = (Py_ssize_t)offsets[number];
-        Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
-        const Word **listed_word = scratch(&listed_words, sizeof(Word *) * (size_t)(size + 1));
-        double *weight = scratch(&listed_weights, sizeof(double) * (size_t)(size + 1));
-        int8_t *kind = scratch(&listed_kinds, (size_t)size + 1);
-        if (listed_word == NULL || weight == NULL || kind == NULL)
-            goto fail;
-        for (Py_ssize_t j = 0; j < size; j++) {
-            listed_word[j] = &self->vocab[ids[first + j]];
-            weight[j] = vocab_weight[ids[first + j]];
-            kind[j] = vocab_kind[ids[first + j]];
-        }
-        Side listed = {listed_word, weight, kind, size};
         double score;
-        if (aligned_score(&exact, &query, &listed, &aligner, &score) < 0)
-            goto fail;
-        PyObject *item = PyFloat_FromDouble(score);
+        PyObject *item = NULL;
+        if (name_number(items[k], names, &number) == 0 && scoring_one(self, &s, number, &score) == 0)
+            item = PyFloat_FromDouble(score);
         if (item == NULL)
-            goto fail;
-        PyList_SET_ITEM(found, k, item);
+            Py_CLEAR(found);
+        else
+            PyList_SET_ITEM(found, k, item);
     }
-    goto done;
-fail:
-    Py_CLEAR(found);
 done:
     PyBuffer_Release(&kinds);
     Py_XDECREF(sequence);
-    query_free(&q);
-    work_free(&work);
-    aligner_free(&aligner);
-    scratch_free(&query_words);
-    scratch_free(&listed_words);
-    scratch_free(&listed_weights);
-    scratch_free(&listed_kinds);
+    scoring_end(&s);
     return found;
+}
+
+/* (start, size) of each unit, as a list. */
+static PyObject *unit_spans(const Unit *units, Py_ssize_t count)
+{
+    PyObject *spans = PyList_New(count);
+    for (Py_ssize_t u = 0; spans != NULL && u < count; u++) {
+        PyObject *span = Py_BuildValue("(nn)", units[u].start, units[u].size);
+        if (span == NULL)
+            Py_CLEAR(spans);
+        else
+            PyList_SET_ITEM(spans, u, span);
+    }
+    return spans;
+}
+
+/* alignment(words, weights, kinds, number): how the query lines up with listed name
+ * ``number``, as ``aligned`` found it: (query units, listed units, pairs), units as
+ * (first word, words), pairs as (query unit, listed unit, similarity) in order. */
+static PyObject *Table_alignment(Table *self, PyObject *args)
+{
+    PyObject *words, *weights, *number_object, *result = NULL;
+    Py_buffer kinds;
+    Py_ssize_t number;
+    double score;
+    if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &number_object))
+        return NULL;
+    Scoring s;
+    memset(&s, 0, sizeof(s));
+    if (scoring_begin(self, words, weights, &kinds, &s) < 0
+            || name_number(number_object, self->offsets.len / 8 - 1, &number) < 0
+            || scoring_one(self, &s, number, &score) < 0)
+        goto done;
+    const Aligner *a = &s.aligner;
+    const Option *pairs = a->pairs.data;
+    PyObject *query_units = unit_spans(a->query_units.data, a->query_count);
+    PyObject *listed_units = unit_spans(a->listed_units.data, a->listed_count);
+    PyObject *pair_list = PyList_New(a->pair_count);
+    for (Py_ssize_t k = 0; pair_list != NULL && k < a->pair_count; k++) {
+        PyObject *pair = Py_BuildValue("(nnd)", pairs[k].query, pairs[k].listed,
+                                       pairs[k].similarity);
+        if (pair == NULL)
+            Py_CLEAR(pair_list);
+        else
+            PyList_SET_ITEM(pair_list, k, pair);
+    }
+    if (query_units != NULL && listed_units != NULL && pair_list != NULL)
+        result = PyTuple_Pack(3, query_units, listed_units, pair_list);
+    Py_XDECREF(query_units);
+    Py_XDECREF(listed_units);
+    Py_XDECREF(pair_list);
+done:
+    PyBuffer_Release(&kinds);
+    scoring_end(&s);
+    return result;
 }
 
 static PyMethodDef Table_methods[] = {
@@ -629,6 +755,8 @@ static PyMethodDef Table_methods[] = {
      "bounds(words, weights, numbers) -> the score bound of each listed name"},
     {"survivors", (PyCFunction)Table_survivors, METH_VARARGS,
      "survivors(words, weights, numbers, floor) -> the numbers whose bound reaches floor"},
+    {"alignment", (PyCFunction)Table_alignment, METH_VARARGS,
+     "alignment(words, weights, kinds, number) -> (query units, listed units, pairs)"},
     {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
      "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
      "rule and rounding"},

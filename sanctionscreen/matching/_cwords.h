@@ -75,6 +75,13 @@ static void scratch_free(Scratch *s)
     s->capacity = 0;
 }
 
+/* Free each of ``count`` buffers. */
+static void scratch_free_each(Scratch *const *all, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        scratch_free(all[i]);
+}
+
 /* ---- similarity -------------------------------------------------------------- */
 
 /* Optimal-string-alignment distance; ``rows`` holds 3 * (lb + 1) integers. */
@@ -199,7 +206,8 @@ static int may_reach(Py_ssize_t la, Py_ssize_t lb, uint64_t sa, uint64_t sb, dou
 
 static int same(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb)
 {
-    return la == lb && memcmp(a, b, sizeof(ch) * (size_t)la) == 0;
+    return la == lb && (la == 0 || a[0] == b[0])
+        && memcmp(a, b, sizeof(ch) * (size_t)la) == 0;
 }
 
 /* ``similarity.word_similarity`` (its number only). */
@@ -313,15 +321,18 @@ static ch *ucs4(PyObject *text, Py_ssize_t *length)
     return (ch *)PyUnicode_AsUCS4Copy(text);
 }
 
+/* (The first or last letters are compared before the rest: most words differ there.) */
 static int starts_with(const Word *word, const Word *part)
 {
     return part->length <= word->length
+        && (part->length == 0 || word->text[0] == part->text[0])
         && memcmp(word->text, part->text, sizeof(ch) * (size_t)part->length) == 0;
 }
 
 static int ends_with(const Word *word, const Word *part)
 {
     return part->length <= word->length
+        && (part->length == 0 || word->text[word->length - 1] == part->text[part->length - 1])
         && memcmp(word->text + word->length - part->length, part->text,
                   sizeof(ch) * (size_t)part->length) == 0;
 }

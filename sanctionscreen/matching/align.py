@@ -170,11 +170,8 @@ def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> 
     options: list[tuple[float, int, int, float, str]] = []
     for qi, q in enumerate(query_units):
         for li, c in enumerate(listed_units):
-            similarity, how = word_similarity(q.text, c.text)
+            similarity, how = _unit_similarity(q, c)
             if similarity > 0:
-                if len(q.parts) > 1 or len(c.parts) > 1:
-                    how = ("joined words" if similarity == 1.0
-                           else "joined words, spelled differently")
                 options.append((similarity * (q.weight + c.weight), qi, li, similarity, how))
     options.sort(key=lambda t: (-t[0], -t[3], t[1], t[2]))
     pairs: list[Pair] = []
@@ -187,6 +184,11 @@ def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> 
         used_l.add(li)
         pairs.append(Pair(query_units[qi], listed_units[li], similarity, how))
     pairs.sort(key=lambda p: query_units.index(p.query))
+    return _alignment(pairs, query_units, listed_units, used_q, used_l)
+
+
+def _alignment(pairs: list[Pair], query_units: list[Unit], listed_units: list[Unit],
+               used_q: set[int], used_l: set[int]) -> Alignment:
     return Alignment(
         pairs=pairs,
         unmatched_query=[u for i, u in enumerate(query_units) if i not in used_q],
@@ -194,3 +196,28 @@ def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> 
         query_units=query_units,
         listed_units=listed_units,
     )
+
+
+def _unit_similarity(query: Unit, listed: Unit) -> tuple[float, str]:
+    """``word_similarity`` of two units, said of joined words when either is a run."""
+    similarity, how = word_similarity(query.text, listed.text)
+    if len(query.parts) > 1 or len(listed.parts) > 1:
+        how = "joined words" if similarity == 1.0 else "joined words, spelled differently"
+    return similarity, how
+
+
+def alignment_from(query: Sequence[str], listed: Sequence[str], weights: WordWeights,
+                   spans: tuple[list[tuple[int, int]], list[tuple[int, int]],
+                                list[tuple[int, int, float]]]) -> Alignment:
+    """The alignment :func:`align` makes, from the units and pairs the C scorer found
+    (``BoundTable.alignment``): units as (first word, words), pairs as (query unit,
+    listed unit, similarity), in order."""
+    query_spans, listed_spans, chosen = spans
+    query_units = _units(query, [(start, size) for start, size in query_spans if size > 1],
+                         weights)
+    listed_units = _units(listed, [(start, size) for start, size in listed_spans if size > 1],
+                          weights)
+    pairs = [Pair(query_units[qi], listed_units[li], *_unit_similarity(
+        query_units[qi], listed_units[li])) for qi, li, _ in chosen]
+    return _alignment(pairs, query_units, listed_units, {qi for qi, _, _ in chosen},
+                      {li for _, li, _ in chosen})

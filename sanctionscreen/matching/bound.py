@@ -302,6 +302,16 @@ class BoundTable:
         return self._fast.aligned(list(query), self._query_weights(query), self._kinds(query),
                                   numbers)
 
+    def alignment(self, query: Sequence[str], number: int,
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
+                             list[tuple[int, int, float]]] | None:
+        """How the query lines up with listed name ``number``, found in C (for
+        ``align.alignment_from``); ``None`` when the C module is not used."""
+        if self._fast is None:
+            return None
+        return self._fast.alignment(list(query), self._query_weights(query),
+                                    self._kinds(query), number)
+
     def _query_weights(self, query: Sequence[str]) -> list[float]:
         return [self._weights(w).weight for w in query]
 

@@ -162,9 +162,12 @@ def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[Unma
 
 
 def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeights,
-            thresholds: Thresholds, listed_kind: str = "primary") -> Explanation:
-    """Compare two normalised names and explain the result in full."""
-    alignment = align(query.words, listed.words, weights)
+            thresholds: Thresholds, listed_kind: str = "primary",
+            alignment: Alignment | None = None) -> Explanation:
+    """Compare two normalised names and explain the result in full (``alignment``: the
+    names' alignment, when it was already made)."""
+    if alignment is None:
+        alignment = align(query.words, listed.words, weights)
     score, _, _, detail = score_alignment(alignment, query, listed)
     decision, rule = thresholds.decide(score)
     return Explanation(

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctionscreen.matching import bound as bound_module
-from sanctionscreen.matching.align import align
+from sanctionscreen.matching.align import align, alignment_from
 from sanctionscreen.matching.bound import BoundTable, score_bound
 from sanctionscreen.matching.score import alignment_score, finished_score, score_alignment
 from sanctionscreen.matching.similarity import word_similarity
@@ -201,17 +201,21 @@ def test_the_c_aligned_score_is_the_python_score(query: list[str], listed: list[
                                                  query_forms: list[str],
                                                  listed_forms: list[str]) -> None:
     """Aligned in C (words written as one, greedy pairs, the rules, rounding as Python
-    rounds), the score is exactly the Python scorer's."""
+    rounds), the score is exactly the Python scorer's, and so is the alignment that
+    explanations are built from."""
     if _c_bound() is None:
         return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
     weights = WordWeights.from_names([*listed, query])
     table = BoundTable([tuple(words) for words in listed], weights)
     aligned = table.aligned_scores(query, list(range(len(listed))))
     assert aligned is not None
-    for words, raw in zip(listed, aligned, strict=True):
-        expected = alignment_score(align(query, words, weights), query == words, query_forms,
-                                   listed_forms)
+    for number, (words, raw) in enumerate(zip(listed, aligned, strict=True)):
+        alignment = align(query, words, weights)
+        expected = alignment_score(alignment, query == words, query_forms, listed_forms)
         assert finished_score(raw, query_forms, listed_forms) == expected, (query, words)
+        spans = table.alignment(query, number)
+        assert spans is not None
+        assert alignment_from(query, words, weights, spans) == alignment, (query, words)
 
 
 def test_the_c_aligned_score_on_joined_words_places_and_repeated_words() -> None:
