@@ -116,7 +116,8 @@ typedef struct {
 
 static int keys_build(Keys *keys, Entries *e)
 {
-    qsort(e->items, e->count, sizeof(Entry), entry_order);
+    if (e->count > 1)
+        qsort(e->items, e->count, sizeof(Entry), entry_order);
     size_t distinct = 0, kept = 0;
     for (size_t i = 0; i < e->count; i++) {
         if (i > 0 && e->items[i].hash == e->items[i - 1].hash
@@ -234,7 +235,7 @@ typedef struct {
     Py_ssize_t vocab_size;
     double *thresholds;
     Py_ssize_t two_deletions, min_keyed;
-    int lean, built;
+    int lean, built, ready;  /* ready: built without error, so the methods may run */
     Keys spelled;    /* every word, and its deletion keys (longer words that are not numbers) */
     Keys romanised;  /* romanisation keys and their one-deletion forms */
     int64_t *seen;   /* ``seen[w] == query``: word w was looked at for this query */
@@ -452,7 +453,7 @@ static int build_runs(Finder *self, PyObject *runs, PyObject *ends, PyObject *wh
         if (!PyArg_ParseTuple(PyList_GET_ITEM(ends, i), "nnn", &run, &end->first_length,
                               &end->last_length))
             goto done;
-        if (run < 0 || run >= self->run_count || end->first_length < 1 || end->last_length < 1
+        if (run < 0 || run >= self->run_count || end->first_length < 0 || end->last_length < 0
                 || end->first_length > self->runs[run].length
                 || end->last_length > self->runs[run].length) {
             PyErr_SetString(PyExc_ValueError, "an end does not fit its run");
@@ -463,7 +464,8 @@ static int build_runs(Finder *self, PyObject *runs, PyObject *ends, PyObject *wh
     }
     /* Numbered by length, the ends under one key are in order of length: a lookup
      * searches for the lengths that fit instead of reading every run of a common word. */
-    qsort(self->ends, (size_t)self->end_count, sizeof(End), end_order);
+    if (self->end_count > 1)
+        qsort(self->ends, (size_t)self->end_count, sizeof(End), end_order);
     for (Py_ssize_t i = 0; i < self->end_count; i++) {
         const End *end = &self->ends[i];
         const Text *text = &self->runs[end->run];
@@ -485,8 +487,10 @@ static int build_runs(Finder *self, PyObject *runs, PyObject *ends, PyObject *wh
             PyErr_NoMemory();
         goto done;
     }
-    qsort(self->whole, (size_t)self->whole_count, sizeof(Text), text_order);
-    qsort(self->reversed, (size_t)self->whole_count, sizeof(Text), text_order);
+    if (self->whole_count > 1) {
+        qsort(self->whole, (size_t)self->whole_count, sizeof(Text), text_order);
+        qsort(self->reversed, (size_t)self->whole_count, sizeof(Text), text_order);
+    }
     result = 0;
 done:
     PyMem_Free(firsts.items);
@@ -521,6 +525,7 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwargs)
     self->lean = lean;
     if (rules_init(&self->r, rules, constants) < 0 || copy_words(self, words, keys) < 0)
         return -1;
+    self->r.exact = 1;  /* similarities rounded as Python rounds them: the same words found */
     if (PyList_GET_SIZE(thresholds) != self->vocab_size) {
         PyErr_SetString(PyExc_ValueError, "words and thresholds differ in length");
         return -1;
@@ -535,9 +540,18 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwargs)
         if (self->thresholds[i] == -1.0 && PyErr_Occurred())
             return -1;
     }
-    if (build_keys(self) < 0)
+    if (build_keys(self) < 0 || build_runs(self, runs, ends, whole) < 0)
         return -1;
-    return build_runs(self, runs, ends, whole);
+    self->ready = 1;
+    return 0;
+}
+
+/* Whether the finder was built; else a ValueError is set. */
+static int is_ready(const Finder *self)
+{
+    if (!self->ready)
+        PyErr_SetString(PyExc_ValueError, "this Finder was not built (its __init__ failed)");
+    return self->ready;
 }
 
 /* ---- one query word ---------------------------------------------------------------- */
@@ -617,6 +631,8 @@ static int each_key(Lookup *l, const ch *text, Py_ssize_t length, int depth, ch 
 
 static PyObject *Finder_near(Finder *self, PyObject *arg)
 {
+    if (!is_ready(self))
+        return NULL;
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "near(word): word must be str");
         return NULL;
@@ -742,6 +758,8 @@ static int32_t shortest_fitting(const Finder *f, const Keys *keys, int32_t first
 /* runs_near(word): the listed runs ``word`` could stand for (``CandidateIndex._runs_near``). */
 static PyObject *Finder_runs_near(Finder *self, PyObject *arg)
 {
+    if (!is_ready(self))
+        return NULL;
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "runs_near(word): word must be str");
         return NULL;
@@ -858,6 +876,8 @@ static int whole_beginning(Finder *f, int backwards, const ch *piece, Py_ssize_t
  * (``CandidateIndex._names_for_run``). */
 static PyObject *Finder_whole_near(Finder *self, PyObject *args)
 {
+    if (!is_ready(self))
+        return NULL;
     PyObject *run_text, *first_text, *last_text;
     if (!PyArg_ParseTuple(args, "UUU", &run_text, &first_text, &last_text))
         return NULL;
@@ -896,6 +916,8 @@ done:
 
 static PyObject *Finder_key_count(Finder *self, PyObject *unused)
 {
+    if (!is_ready(self))
+        return NULL;
     (void)unused;
     return PyLong_FromSsize_t(self->spelled.count + self->romanised.count);
 }

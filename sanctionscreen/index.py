@@ -32,7 +32,7 @@ Without it, :meth:`CandidateIndex._near_words` does the same with Python dicts.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -394,7 +394,9 @@ def _run_lengths(size: int) -> tuple[int, ...]:
 
 def _span(words: list[str], piece: str) -> tuple[int, int]:
     """Where the words of the sorted list ``words`` that begin with ``piece`` lie."""
-    return bisect_left(words, piece), bisect_left(words, piece + "\U0010ffff")
+    start = bisect_left(words, piece)
+    size = len(piece)
+    return start, bisect_right(words, piece, lo=start, key=lambda word: word[:size])
 
 
 def _starting(words: list[str], piece: str) -> list[str]:

@@ -278,3 +278,38 @@ def test_the_c_lookups_find_the_runs_and_joined_words_python_finds(
     fast, slow = _index_both(names, lean=lean)
     for query in queries:
         assert fast.candidates(query) == slow.candidates(query), query
+
+
+@pytest.mark.parametrize(("names", "query", "min_score"), [
+    # a word that goes on with the last code point after the query's piece
+    ([("abcde\U0010ffffghij", "zzzzz")], ["abcde", "fghij"], 0.3),
+    ([("", "abcdef")], ["abcdef"], 0.68),  # an empty word in a name
+    # 39 of 40 letters alike: 0.99125, which Python rounds down to 0.9912 (a near-tie)
+    ([("abcdefghij" * 4,)], ["abcdexghij" + "abcdefghij" * 3], 0.9913),
+    ([("abcdefghij" * 4,)], ["abcdexghij" + "abcdefghij" * 3], 0.9912),
+])
+def test_the_c_and_python_lookups_agree_at_the_edges(
+        names: list[tuple[str, ...]], query: list[str], min_score: float) -> None:
+    weights = WordWeights()
+    python = CandidateIndex(names, weights, min_score=min_score, accelerated=False)
+    assert python.candidates(query) == (
+        [] if min_score == 0.9913 else [0])  # the reference itself, checked by hand
+    if index_module.ACCELERATED:
+        fast = CandidateIndex(names, weights, min_score=min_score)
+        assert fast.candidates(query) == python.candidates(query)
+
+
+def test_a_finder_whose_building_failed_refuses_to_look_up() -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    from sanctionscreen._cindex import Finder
+    from sanctionscreen.matching.bound import c_constants
+
+    finder = Finder.__new__(Finder)
+    with pytest.raises(TypeError):
+        finder.__init__(["abcdef"], ["abcdef"], [0.5], [], c_constants(), 7, 5, False, [],
+                        [], [1])  # a whole word that is not text
+    for call in (lambda: finder.near("abcdef"), lambda: finder.runs_near("abcdef"),
+                 lambda: finder.whole_near("abcdef", "abc", "def"), finder.key_count):
+        with pytest.raises(ValueError, match="not built"):
+            call()

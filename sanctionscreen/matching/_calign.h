@@ -142,7 +142,8 @@ static int choose_runs(Join *joins, Py_ssize_t count, Py_ssize_t singles, Py_ssi
         return -1;
     memset(used_single, 0, (size_t)singles + 1);
     memset(used_other, 0, (size_t)others + 1);
-    qsort(joins, (size_t)count, sizeof(Join), join_order);
+    if (count > 1)
+        qsort(joins, (size_t)count, sizeof(Join), join_order);
     for (Py_ssize_t n = 0; n < count; n++) {
         const Join *join = &joins[n];
         int free_span = !used_single[join->single];

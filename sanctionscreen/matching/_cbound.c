@@ -39,6 +39,7 @@ typedef struct {
     Rules r;            /* constants and romanisation rules */
     Py_buffer kinds;    /* int8 per vocabulary word (KIND_...), to align; may be empty */
     int have_buffers;
+    int ready;          /* built without error, so the methods may run */
     Hot *hot;
     int64_t query;
 } Table;
@@ -153,7 +154,16 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
             PyErr_SetString(PyExc_ValueError, "a word number is outside the vocabulary");
             return -1;
         }
+    self->ready = 1;
     return 0;
+}
+
+/* Whether the table was built; else a ValueError is set. */
+static int is_ready(const Table *self)
+{
+    if (!self->ready)
+        PyErr_SetString(PyExc_ValueError, "this Table was not built (its __init__ failed)");
+    return self->ready;
 }
 
 /* ---- one query ---------------------------------------------------------------- */
@@ -501,6 +511,8 @@ static int name_number(PyObject *item, Py_ssize_t names, Py_ssize_t *number)
 /* Shared by ``bounds`` and ``survivors``: ``floor`` < 0 asks for every bound. */
 static PyObject *run(Table *self, PyObject *args, int want_survivors)
 {
+    if (!is_ready(self))
+        return NULL;
     PyObject *words, *weights, *numbers;
     double floor = -1.0;
     if (want_survivors) {
@@ -664,6 +676,8 @@ static int scoring_one(Table *self, Scoring *s, Py_ssize_t number, double *score
  * legal-form rule and rounding (``_calign.h``); ``kinds`` is one byte per query word. */
 static PyObject *Table_aligned(Table *self, PyObject *args)
 {
+    if (!is_ready(self))
+        return NULL;
     PyObject *words, *weights, *numbers;
     Py_buffer kinds;
     if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
@@ -714,6 +728,8 @@ static PyObject *unit_spans(const Unit *units, Py_ssize_t count)
  * (first word, words), pairs as (query unit, listed unit, similarity) in order. */
 static PyObject *Table_alignment(Table *self, PyObject *args)
 {
+    if (!is_ready(self))
+        return NULL;
     PyObject *words, *weights, *number_object, *result = NULL;
     Py_buffer kinds;
     Py_ssize_t number;
@@ -781,6 +797,8 @@ static PyObject *module_word_similarity(PyObject *module, PyObject *args)
     PyObject *a, *b;
     (void)module;
     if (!PyArg_ParseTuple(args, "O!UU", &TableType, &table, &a, &b))
+        return NULL;
+    if (!is_ready(table))
         return NULL;
     PyObject *words = Py_BuildValue("[OO]", a, b), *weights = Py_BuildValue("[dd]", 0.0, 0.0);
     PyObject *result = NULL;

@@ -238,3 +238,20 @@ def test_the_c_aligned_score_on_joined_words_places_and_repeated_words() -> None
     assert finished_score(table.aligned_scores(["hoxyzngs"], [6])[0], (), ()) == 0.6062
     assert BoundTable([("korea",)], weights, accelerated=False).aligned_scores(
         ["korea"], [0]) is None
+
+
+def test_a_table_whose_building_failed_refuses_to_bound() -> None:
+    cbound = _c_bound()
+    if cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    table = cbound.Table.__new__(cbound.Table)
+    with pytest.raises(ValueError, match="outside the vocabulary"):
+        table.__init__(["abcd"], ["abcd"], np.array([1.0]), np.array([0, 1], dtype=np.int64),
+                       np.array([1000], dtype=np.int32), [], bound_module.c_constants())
+    for call in (lambda: table.bounds(["abcd"], [1.0], [0]),
+                 lambda: table.survivors(["abcd"], [1.0], [0], 0.5),
+                 lambda: table.aligned(["abcd"], [1.0], b"\x01", [0]),
+                 lambda: table.alignment(["abcd"], [1.0], b"\x01", 0),
+                 lambda: cbound.word_similarity(table, "abcd", "abce")):
+        with pytest.raises(ValueError, match="not built"):
+            call()
