@@ -200,15 +200,16 @@ class Screener:
             -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
         normalised = normalise(query) if ranked else None
         hits: list[Hit] = []
-        for _, (_, number) in ranked[: self.settings.max_hits]:
+        kept = [number for _, (_, number) in ranked[: self.settings.max_hits]]
+        spans = self._bounds.alignments(words, kept)  # made in C, when built
+        for at, number in enumerate(kept):
             listed = self._names[number]
             assert normalised is not None
-            spans = self._bounds.alignment(words, number)  # made in C, when built
             explanation = explain(
                 normalised, normalise(listed.name), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
                 alignment=None if spans is None else alignment_from(
-                    words, self._words[number], self.weights, spans))
+                    words, self._words[number], self.weights, spans[at]))
             hits.append(self._hit(listed, self._adjust(explanation, listed, country)))
         decision = hits[0].decision if hits else "clear"
         return self._result(query, decision, hits)

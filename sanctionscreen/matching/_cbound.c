@@ -672,9 +672,50 @@ static int scoring_one(Table *self, Scoring *s, Py_ssize_t number, double *score
     return aligned_score(&s->exact, &s->query, &listed, &s->aligner, score);
 }
 
-/* aligned(words, weights, kinds, numbers): each listed name's aligned score before the
- * legal-form rule and rounding (``_calign.h``); ``kinds`` is one byte per query word. */
-static PyObject *Table_aligned(Table *self, PyObject *args)
+/* (start, size) of each unit, as a list. */
+static PyObject *unit_spans(const Unit *units, Py_ssize_t count)
+{
+    PyObject *spans = PyList_New(count);
+    for (Py_ssize_t u = 0; spans != NULL && u < count; u++) {
+        PyObject *span = Py_BuildValue("(nn)", units[u].start, units[u].size);
+        if (span == NULL)
+            Py_CLEAR(spans);
+        else
+            PyList_SET_ITEM(spans, u, span);
+    }
+    return spans;
+}
+
+/* How the query lines up with the listed name just aligned in ``s``: (query units,
+ * listed units, pairs), units as (first word, words), pairs as (query unit, listed
+ * unit, similarity) in order. */
+static PyObject *spans_of(const Scoring *s)
+{
+    const Aligner *a = &s->aligner;
+    const Option *pairs = a->pairs.data;
+    PyObject *result = NULL;
+    PyObject *query_units = unit_spans(a->query_units.data, a->query_count);
+    PyObject *listed_units = unit_spans(a->listed_units.data, a->listed_count);
+    PyObject *pair_list = PyList_New(a->pair_count);
+    for (Py_ssize_t k = 0; pair_list != NULL && k < a->pair_count; k++) {
+        PyObject *pair = Py_BuildValue("(nnd)", pairs[k].query, pairs[k].listed,
+                                       pairs[k].similarity);
+        if (pair == NULL)
+            Py_CLEAR(pair_list);
+        else
+            PyList_SET_ITEM(pair_list, k, pair);
+    }
+    if (query_units != NULL && listed_units != NULL && pair_list != NULL)
+        result = PyTuple_Pack(3, query_units, listed_units, pair_list);
+    Py_XDECREF(query_units);
+    Py_XDECREF(listed_units);
+    Py_XDECREF(pair_list);
+    return result;
+}
+
+/* aligned(words, weights, kinds, numbers) and alignments(...): for each listed name,
+ * the aligned score or how the names line up (``spans_of``). */
+static PyObject *align_each(Table *self, PyObject *args, int want_spans)
 {
     if (!is_ready(self))
         return NULL;
@@ -696,7 +737,7 @@ static PyObject *Table_aligned(Table *self, PyObject *args)
         double score;
         PyObject *item = NULL;
         if (name_number(items[k], names, &number) == 0 && scoring_one(self, &s, number, &score) == 0)
-            item = PyFloat_FromDouble(score);
+            item = want_spans ? spans_of(&s) : PyFloat_FromDouble(score);
         if (item == NULL)
             Py_CLEAR(found);
         else
@@ -709,61 +750,14 @@ done:
     return found;
 }
 
-/* (start, size) of each unit, as a list. */
-static PyObject *unit_spans(const Unit *units, Py_ssize_t count)
+static PyObject *Table_aligned(Table *self, PyObject *args)
 {
-    PyObject *spans = PyList_New(count);
-    for (Py_ssize_t u = 0; spans != NULL && u < count; u++) {
-        PyObject *span = Py_BuildValue("(nn)", units[u].start, units[u].size);
-        if (span == NULL)
-            Py_CLEAR(spans);
-        else
-            PyList_SET_ITEM(spans, u, span);
-    }
-    return spans;
+    return align_each(self, args, 0);
 }
 
-/* alignment(words, weights, kinds, number): how the query lines up with listed name
- * ``number``, as ``aligned`` found it: (query units, listed units, pairs), units as
- * (first word, words), pairs as (query unit, listed unit, similarity) in order. */
-static PyObject *Table_alignment(Table *self, PyObject *args)
+static PyObject *Table_alignments(Table *self, PyObject *args)
 {
-    if (!is_ready(self))
-        return NULL;
-    PyObject *words, *weights, *number_object, *result = NULL;
-    Py_buffer kinds;
-    Py_ssize_t number;
-    double score;
-    if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &number_object))
-        return NULL;
-    Scoring s;
-    memset(&s, 0, sizeof(s));
-    if (scoring_begin(self, words, weights, &kinds, &s) < 0
-            || name_number(number_object, self->offsets.len / 8 - 1, &number) < 0
-            || scoring_one(self, &s, number, &score) < 0)
-        goto done;
-    const Aligner *a = &s.aligner;
-    const Option *pairs = a->pairs.data;
-    PyObject *query_units = unit_spans(a->query_units.data, a->query_count);
-    PyObject *listed_units = unit_spans(a->listed_units.data, a->listed_count);
-    PyObject *pair_list = PyList_New(a->pair_count);
-    for (Py_ssize_t k = 0; pair_list != NULL && k < a->pair_count; k++) {
-        PyObject *pair = Py_BuildValue("(nnd)", pairs[k].query, pairs[k].listed,
-                                       pairs[k].similarity);
-        if (pair == NULL)
-            Py_CLEAR(pair_list);
-        else
-            PyList_SET_ITEM(pair_list, k, pair);
-    }
-    if (query_units != NULL && listed_units != NULL && pair_list != NULL)
-        result = PyTuple_Pack(3, query_units, listed_units, pair_list);
-    Py_XDECREF(query_units);
-    Py_XDECREF(listed_units);
-    Py_XDECREF(pair_list);
-done:
-    PyBuffer_Release(&kinds);
-    scoring_end(&s);
-    return result;
+    return align_each(self, args, 1);
 }
 
 static PyMethodDef Table_methods[] = {
@@ -771,8 +765,9 @@ static PyMethodDef Table_methods[] = {
      "bounds(words, weights, numbers) -> the score bound of each listed name"},
     {"survivors", (PyCFunction)Table_survivors, METH_VARARGS,
      "survivors(words, weights, numbers, floor) -> the numbers whose bound reaches floor"},
-    {"alignment", (PyCFunction)Table_alignment, METH_VARARGS,
-     "alignment(words, weights, kinds, number) -> (query units, listed units, pairs)"},
+    {"alignments", (PyCFunction)Table_alignments, METH_VARARGS,
+     "alignments(words, weights, kinds, numbers) -> for each name, (query units, listed "
+     "units, pairs)"},
     {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
      "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
      "rule and rounding"},

@@ -210,7 +210,7 @@ def alignment_from(query: Sequence[str], listed: Sequence[str], weights: WordWei
                    spans: tuple[list[tuple[int, int]], list[tuple[int, int]],
                                 list[tuple[int, int, float]]]) -> Alignment:
     """The alignment :func:`align` makes, from the units and pairs the C scorer found
-    (``BoundTable.alignment``): units as (first word, words), pairs as (query unit,
+    (``BoundTable.alignments``): units as (first word, words), pairs as (query unit,
     listed unit, similarity), in order."""
     query_spans, listed_spans, chosen = spans
     query_units = _units(query, [(start, size) for start, size in query_spans if size > 1],

@@ -63,6 +63,9 @@ _CBOUND = extension("sanctionscreen.matching._cbound")
 ACCELERATED = _CBOUND is not None
 """Whether the C score bound is used: it was built (a C compiler at install time) and
 ``SANCTIONSCREEN_NO_EXTENSION=1`` is not set. Without it, bounds are computed with numpy."""
+Spans = tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, float]]]
+"""Units as (first word, words) of the query and the listed name, and pairs as (query
+unit, listed unit, similarity), in order: an alignment as the C scorer found it."""
 KIND_CODES = {"stopword": 0, "distinctive": 1, "common": 2, "geographic": 3, "number": 4}
 """Word classes (``weights.WordWeight.kind``) as ``_calign.h`` numbers them."""
 FEW = 12  # fewer names than this are bounded one by one, in plain Python (numpy bound)
@@ -302,15 +305,13 @@ class BoundTable:
         return self._fast.aligned(list(query), self._query_weights(query), self._kinds(query),
                                   numbers)
 
-    def alignment(self, query: Sequence[str], number: int,
-                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
-                             list[tuple[int, int, float]]] | None:
-        """How the query lines up with listed name ``number``, found in C (for
+    def alignments(self, query: Sequence[str], numbers: Sequence[int]) -> list[Spans] | None:
+        """How the query lines up with each listed name of ``numbers``, found in C (for
         ``align.alignment_from``); ``None`` when the C module is not used."""
         if self._fast is None:
             return None
-        return self._fast.alignment(list(query), self._query_weights(query),
-                                    self._kinds(query), number)
+        return self._fast.alignments(list(query), self._query_weights(query),
+                                     self._kinds(query), numbers)
 
     def _query_weights(self, query: Sequence[str]) -> list[float]:
         return [self._weights(w).weight for w in query]

@@ -208,13 +208,12 @@ def test_the_c_aligned_score_is_the_python_score(query: list[str], listed: list[
     weights = WordWeights.from_names([*listed, query])
     table = BoundTable([tuple(words) for words in listed], weights)
     aligned = table.aligned_scores(query, list(range(len(listed))))
-    assert aligned is not None
-    for number, (words, raw) in enumerate(zip(listed, aligned, strict=True)):
+    every = table.alignments(query, list(range(len(listed))))
+    assert aligned is not None and every is not None
+    for words, raw, spans in zip(listed, aligned, every, strict=True):
         alignment = align(query, words, weights)
         expected = alignment_score(alignment, query == words, query_forms, listed_forms)
         assert finished_score(raw, query_forms, listed_forms) == expected, (query, words)
-        spans = table.alignment(query, number)
-        assert spans is not None
         assert alignment_from(query, words, weights, spans) == alignment, (query, words)
 
 
@@ -251,7 +250,7 @@ def test_a_table_whose_building_failed_refuses_to_bound() -> None:
     for call in (lambda: table.bounds(["abcd"], [1.0], [0]),
                  lambda: table.survivors(["abcd"], [1.0], [0], 0.5),
                  lambda: table.aligned(["abcd"], [1.0], b"\x01", [0]),
-                 lambda: table.alignment(["abcd"], [1.0], b"\x01", 0),
+                 lambda: table.alignments(["abcd"], [1.0], b"\x01", [0]),
                  lambda: cbound.word_similarity(table, "abcd", "abce")):
         with pytest.raises(ValueError, match="not built"):
             call()
