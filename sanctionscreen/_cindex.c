@@ -230,8 +230,8 @@ static int end_order(const void *a, const void *b)
 typedef struct {
     PyObject_HEAD
     Rules r;
-    ch *text, *key_text;
-    Word *vocab;
+    Vocabulary words;
+    Word *vocab;     /* words.words */
     Py_ssize_t vocab_size;
     double *thresholds;
     Py_ssize_t two_deletions, min_keyed;
@@ -259,9 +259,7 @@ typedef struct {
 static void Finder_dealloc(Finder *self)
 {
     rules_free(&self->r);
-    PyMem_Free(self->text);
-    PyMem_Free(self->key_text);
-    PyMem_Free(self->vocab);
+    vocabulary_free(&self->words);
     PyMem_Free(self->thresholds);
     keys_free(&self->spelled);
     keys_free(&self->romanised);
@@ -293,46 +291,14 @@ static int depth_of(const Finder *f, Py_ssize_t length)
 
 static int copy_words(Finder *self, PyObject *words, PyObject *keys)
 {
-    Py_ssize_t count = PyList_GET_SIZE(words), letters = 0, key_letters = 0;
-    if (PyList_GET_SIZE(keys) != count) {
-        PyErr_SetString(PyExc_ValueError, "words and keys differ in length");
+    if (vocabulary_init(&self->words, words, keys) < 0)
         return -1;
-    }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
-        if (!PyUnicode_Check(word) || !PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "words and keys must be str");
-            return -1;
-        }
-        letters += PyUnicode_GetLength(word);
-        key_letters += PyUnicode_GetLength(key);
-    }
-    self->text = PyMem_Malloc(sizeof(ch) * (size_t)(letters + 1));
-    self->key_text = PyMem_Malloc(sizeof(ch) * (size_t)(key_letters + 1));
-    self->vocab = PyMem_Calloc((size_t)count + 1, sizeof(Word));
-    self->seen = PyMem_Calloc((size_t)count + 1, sizeof(int64_t));
-    if (!self->text || !self->key_text || !self->vocab || !self->seen) {
+    self->vocab = self->words.words;
+    self->vocab_size = self->words.count;
+    self->seen = PyMem_Calloc((size_t)self->vocab_size + 1, sizeof(int64_t));
+    if (self->seen == NULL) {
         PyErr_NoMemory();
         return -1;
-    }
-    self->vocab_size = count;
-    Py_ssize_t at = 0, key_at = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
-        Word *w = &self->vocab[i];
-        w->length = PyUnicode_GetLength(word);
-        w->key_length = PyUnicode_GetLength(key);
-        if (PyUnicode_AsUCS4(word, self->text + at, letters + 1 - at, 0) == NULL
-                || PyUnicode_AsUCS4(key, self->key_text + key_at, key_letters + 1 - key_at, 0)
-                   == NULL)
-            return -1;
-        w->text = self->text + at;
-        w->key = self->key_text + key_at;
-        w->digit = all_digits(w->text, w->length);
-        w->letters = letter_set(w->text, w->length);
-        w->key_letters = letter_set(w->key, w->key_length);
-        at += w->length;
-        key_at += w->key_length;
     }
     return 0;
 }
@@ -546,12 +512,9 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-/* Whether the finder was built; else a ValueError is set. */
 static int is_ready(const Finder *self)
 {
-    if (!self->ready)
-        PyErr_SetString(PyExc_ValueError, "this Finder was not built (its __init__ failed)");
-    return self->ready;
+    return built_or_raise(self->ready, "Finder");
 }
 
 /* ---- one query word ---------------------------------------------------------------- */

@@ -32,9 +32,8 @@ typedef struct {
     Py_buffer offsets;  /* int64, names + 1 */
     Py_buffer ids;      /* int32, the words of every name, as vocabulary numbers */
     Py_buffer weights;  /* float64, per vocabulary word */
-    ch *text;           /* every vocabulary word, one after another */
-    ch *keys;           /* every vocabulary word's romanisation key */
-    Word *vocab;
+    Vocabulary words;   /* every vocabulary word and its romanisation key */
+    Word *vocab;        /* words.words */
     Py_ssize_t vocab_size;
     Rules r;            /* constants and romanisation rules */
     Py_buffer kinds;    /* int8 per vocabulary word (KIND_...), to align; may be empty */
@@ -54,9 +53,7 @@ static void Table_dealloc(Table *self)
         PyBuffer_Release(&self->weights);
         PyBuffer_Release(&self->kinds);
     }
-    PyMem_Free(self->text);
-    PyMem_Free(self->keys);
-    PyMem_Free(self->vocab);
+    vocabulary_free(&self->words);
     rules_free(&self->r);
     PyMem_Free(self->hot);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -98,44 +95,18 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
     }
     if (rules_init(&self->r, rules, constants) < 0)
         return -1;
-    Py_ssize_t letters = 0, key_letters = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
-        if (!PyUnicode_Check(word) || !PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "words and keys must be str");
-            return -1;
-        }
-        letters += PyUnicode_GetLength(word);
-        key_letters += PyUnicode_GetLength(key);
-    }
-    self->text = PyMem_Malloc(sizeof(ch) * (size_t)(letters + 1));
-    self->keys = PyMem_Malloc(sizeof(ch) * (size_t)(key_letters + 1));
-    self->vocab = PyMem_Calloc((size_t)(count + 1), sizeof(Word));
+    if (vocabulary_init(&self->words, words, keys) < 0)
+        return -1;
+    self->vocab = self->words.words;
+    self->vocab_size = count;
     self->hot = PyMem_Calloc((size_t)(count + 1), sizeof(Hot));
-    if (self->text == NULL || self->keys == NULL || self->vocab == NULL || self->hot == NULL) {
+    if (self->hot == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    self->vocab_size = count;
-    Py_ssize_t at = 0, key_at = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
-        Py_ssize_t length = PyUnicode_GetLength(word), key_length = PyUnicode_GetLength(key);
-        if (PyUnicode_AsUCS4(word, self->text + at, letters + 1 - at, 0) == NULL
-                || PyUnicode_AsUCS4(key, self->keys + key_at, key_letters + 1 - key_at, 0) == NULL)
-            return -1;
-        Word *w = &self->vocab[i];
-        w->text = self->text + at;
-        w->length = length;
-        w->key = self->keys + key_at;
-        w->key_length = key_length;
-        w->digit = all_digits(w->text, length);
-        w->letters = letter_set(w->text, length);
-        w->key_letters = letter_set(w->key, key_length);
-        self->hot[i].length = (int32_t)length;
+        self->hot[i].length = (int32_t)self->vocab[i].length;
         self->hot[i].weight = ((const double *)self->weights.buf)[i];
-        at += length;
-        key_at += key_length;
     }
     const int64_t *offsets = self->offsets.buf;
     Py_ssize_t names = self->offsets.len / 8 - 1, places = self->ids.len / 4;
@@ -158,12 +129,9 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-/* Whether the table was built; else a ValueError is set. */
 static int is_ready(const Table *self)
 {
-    if (!self->ready)
-        PyErr_SetString(PyExc_ValueError, "this Table was not built (its __init__ failed)");
-    return self->ready;
+    return built_or_raise(self->ready, "Table");
 }
 
 /* ---- one query ---------------------------------------------------------------- */

@@ -388,6 +388,74 @@ static void rules_free(Rules *r)
     r->rule_count = 0;
 }
 
+/* Listed words and their romanisation keys, as ``Word``s over two blocks of letters. */
+typedef struct {
+    ch *text, *keys;
+    Word *words;
+    Py_ssize_t count;
+} Vocabulary;
+
+static void vocabulary_free(Vocabulary *v)
+{
+    PyMem_Free(v->text);
+    PyMem_Free(v->keys);
+    PyMem_Free(v->words);
+    memset(v, 0, sizeof(*v));
+}
+
+/* Copy ``words`` and ``keys`` (two lists of str of one length) into ``v``. */
+static int vocabulary_init(Vocabulary *v, PyObject *words, PyObject *keys)
+{
+    Py_ssize_t count = PyList_GET_SIZE(words), letters = 0, key_letters = 0;
+    if (PyList_GET_SIZE(keys) != count) {
+        PyErr_SetString(PyExc_ValueError, "words and keys differ in length");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
+        if (!PyUnicode_Check(word) || !PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "words and keys must be str");
+            return -1;
+        }
+        letters += PyUnicode_GetLength(word);
+        key_letters += PyUnicode_GetLength(key);
+    }
+    v->text = PyMem_Malloc(sizeof(ch) * (size_t)(letters + 1));
+    v->keys = PyMem_Malloc(sizeof(ch) * (size_t)(key_letters + 1));
+    v->words = PyMem_Calloc((size_t)count + 1, sizeof(Word));
+    if (v->text == NULL || v->keys == NULL || v->words == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    v->count = count;
+    Py_ssize_t at = 0, key_at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i), *key = PyList_GET_ITEM(keys, i);
+        Word *w = &v->words[i];
+        w->length = PyUnicode_GetLength(word);
+        w->key_length = PyUnicode_GetLength(key);
+        if (PyUnicode_AsUCS4(word, v->text + at, letters + 1 - at, 0) == NULL
+                || PyUnicode_AsUCS4(key, v->keys + key_at, key_letters + 1 - key_at, 0) == NULL)
+            return -1;
+        w->text = v->text + at;
+        w->key = v->keys + key_at;
+        w->digit = all_digits(w->text, w->length);
+        w->letters = letter_set(w->text, w->length);
+        w->key_letters = letter_set(w->key, w->key_length);
+        at += w->length;
+        key_at += w->key_length;
+    }
+    return 0;
+}
+
+/* Whether a type's ``__init__`` succeeded (``ready``); else a ValueError is set. */
+static int built_or_raise(int ready, const char *type)
+{
+    if (!ready)
+        PyErr_Format(PyExc_ValueError, "this %s was not built (its __init__ failed)", type);
+    return ready;
+}
+
 /* A new module ``definition`` holding the type ``type`` as ``name``. */
 static PyObject *module_with_type(struct PyModuleDef *definition, PyTypeObject *type,
                                   const char *name)
