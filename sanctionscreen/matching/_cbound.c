@@ -8,8 +8,12 @@
  * floor is allowed for. Word similarity is ``similarity.word_similarity``:
  * optimal-string-alignment edits, romanisation keys, numbers, short words.
  *
+ * The same table also aligns and scores listed names exactly as the Python scorer
+ * does (``Table.aligned`` and ``Table.alignments``, with ``_calign.h``).
+ *
  * Optional: when this module is not built, ``bound.py`` computes the same bound
- * with numpy. Python passes every constant, so the rules live in one place.
+ * with numpy, and the screener aligns in Python. Python passes every constant, so
+ * the rules live in one place.
  */
 #include "_calign.h"
 

@@ -14,7 +14,10 @@ checked against the scorer by property tests). :class:`BoundTable` holds every l
 name's words as numbers and computes it for many listed names at once: in C
 (``_cbound.c``, built at install time when a compiler is there; the same bound, checked
 against :func:`score_bound` by tests), or else with one rapidfuzz ``cdist`` per query
-over the distinct listed words involved and numpy reductions.
+over the distinct listed words involved and numpy reductions. With the C module, the
+table also aligns and scores the names that survive (``aligned_scores``, ``_calign.h``:
+the Python scorer's steps, to the same double) and gives the hits' alignments for
+their explanations (``alignments``).
 """
 
 from __future__ import annotations
