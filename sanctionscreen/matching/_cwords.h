@@ -76,7 +76,7 @@ static void scratch_free(Scratch *s)
 }
 
 /* Free each of ``count`` buffers. */
-static void scratch_free_each(Scratch *const *all, size_t count)
+static inline void scratch_free_each(Scratch *const *all, size_t count)
 {
     for (size_t i = 0; i < count; i++)
         scratch_free(all[i]);
@@ -321,15 +321,16 @@ static ch *ucs4(PyObject *text, Py_ssize_t *length)
     return (ch *)PyUnicode_AsUCS4Copy(text);
 }
 
-/* (The first or last letters are compared before the rest: most words differ there.) */
-static int starts_with(const Word *word, const Word *part)
+/* (The first or last letters are compared before the rest: most words differ there.
+ * ``inline``: the index module does not use these, and compilers warn of unused ones.) */
+static inline int starts_with(const Word *word, const Word *part)
 {
     return part->length <= word->length
         && (part->length == 0 || word->text[0] == part->text[0])
         && memcmp(word->text, part->text, sizeof(ch) * (size_t)part->length) == 0;
 }
 
-static int ends_with(const Word *word, const Word *part)
+static inline int ends_with(const Word *word, const Word *part)
 {
     return part->length <= word->length
         && (part->length == 0 || word->text[word->length - 1] == part->text[part->length - 1])
