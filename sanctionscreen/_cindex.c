@@ -911,6 +911,240 @@ static PyTypeObject FinderType = {
     .tp_methods = Finder_methods,
 };
 
+/* ---- postings: from the words, runs and whole words met to the names ----------- */
+
+/* One table of postings: ``ids[offsets[k] .. offsets[k + 1]]`` are the names of entry k. */
+typedef struct {
+    int64_t *offsets;
+    int32_t *ids;
+    Py_ssize_t count;
+} Table;
+
+#define GROUPS 2  /* the entries a query word meets (listed words, then runs), whole words */
+
+typedef struct {
+    PyObject_HEAD
+    Table tables[GROUPS];
+    Py_ssize_t names;
+    uint32_t *seen;    /* ``seen[n] == query``: name n is already in this query's answer */
+    uint32_t query;
+    int built, ready;
+} Postings;
+
+static void Postings_dealloc(Postings *self)
+{
+    for (int g = 0; g < GROUPS; g++) {
+        PyMem_Free(self->tables[g].offsets);
+        PyMem_Free(self->tables[g].ids);
+    }
+    PyMem_Free(self->seen);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Copy one table from two buffers (int64 offsets, int32 names) and check it. */
+static int table_copy(Table *t, PyObject *pair, Py_ssize_t names)
+{
+    PyObject *offsets, *ids;
+    if (!PyTuple_Check(pair) || !PyArg_ParseTuple(pair, "OO", &offsets, &ids)) {
+        PyErr_SetString(PyExc_TypeError, "each table: a tuple (offsets, names) expected");
+        return -1;
+    }
+    Py_buffer o, n;
+    if (PyObject_GetBuffer(offsets, &o, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (PyObject_GetBuffer(ids, &n, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&o);
+        return -1;
+    }
+    int result = -1;
+    if (o.itemsize != 8 || n.itemsize != 4 || o.len < 8) {
+        PyErr_SetString(PyExc_TypeError, "offsets: int64 (at least one); names: int32");
+        goto done;
+    }
+    t->count = o.len / 8 - 1;
+    Py_ssize_t size = n.len / 4;
+    t->offsets = PyMem_Malloc((size_t)o.len);
+    t->ids = PyMem_Malloc((size_t)n.len + 4);
+    if (t->offsets == NULL || t->ids == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memcpy(t->offsets, o.buf, (size_t)o.len);
+    memcpy(t->ids, n.buf, (size_t)n.len);
+    if (t->offsets[0] != 0 || t->offsets[t->count] != size) {
+        PyErr_SetString(PyExc_ValueError, "offsets must begin at 0 and end at the names' count");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < t->count; k++)
+        if (t->offsets[k + 1] < t->offsets[k]) {
+            PyErr_SetString(PyExc_ValueError, "offsets must not decrease");
+            goto done;
+        }
+    for (Py_ssize_t k = 0; k < size; k++)
+        if (t->ids[k] < 0 || t->ids[k] >= names) {
+            PyErr_Format(PyExc_ValueError, "no listed name %d", (int)t->ids[k]);
+            goto done;
+        }
+    result = 0;
+done:
+    PyBuffer_Release(&o);
+    PyBuffer_Release(&n);
+    return result;
+}
+
+/* Postings(names, entries, whole): each table a tuple (int64 offsets, int32 names). */
+static int Postings_init(Postings *self, PyObject *args, PyObject *kwargs)
+{
+    Py_ssize_t names;
+    PyObject *tables[GROUPS];
+    static char *keywords[] = {"names", "entries", "whole", NULL};
+    if (self->built) {
+        PyErr_SetString(PyExc_TypeError, "Postings is built once");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "nOO", keywords, &names, &tables[0],
+                                     &tables[1]))
+        return -1;
+    self->built = 1;
+    if (names < 0 || names > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "names: from 0 to 2**31 - 1");
+        return -1;
+    }
+    self->names = names;
+    for (int g = 0; g < GROUPS; g++)
+        if (table_copy(&self->tables[g], tables[g], names) < 0)
+            return -1;
+    self->seen = PyMem_Calloc((size_t)names + 1, sizeof(uint32_t));
+    if (self->seen == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->ready = 1;
+    return 0;
+}
+
+static int int32_order(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Add the names of entry ``item`` of table ``t`` that this query has not seen. */
+static int gather_entry(Postings *self, const Table *t, PyObject *item, Scratch *out,
+                        Py_ssize_t *count)
+{
+    Py_ssize_t k = PyNumber_AsSsize_t(item, PyExc_OverflowError);
+    if (k == -1 && PyErr_Occurred())
+        return -1;
+    if (k < 0 || k >= t->count) {
+        PyErr_Format(PyExc_IndexError, "no entry %zd", k);
+        return -1;
+    }
+    const int32_t *ids = t->ids + t->offsets[k];
+    Py_ssize_t size = (Py_ssize_t)(t->offsets[k + 1] - t->offsets[k]);
+    int32_t *found = scratch(out, sizeof(int32_t) * (size_t)(*count + size + 1));
+    if (found == NULL)
+        return -1;
+    uint32_t *seen = self->seen, query = self->query;
+    Py_ssize_t n = *count;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        int32_t name = ids[i];
+        if (seen[name] != query) {
+            seen[name] = query;
+            found[n++] = name;
+        }
+    }
+    *count = n;
+    return 0;
+}
+
+/* gather(entries, whole): the names, sorted and each once, of the entries given: each
+ * argument a sequence of sequences of entry numbers in that table. */
+static PyObject *Postings_gather(Postings *self, PyObject *args)
+{
+    if (!built_or_raise(self->ready, "Postings"))
+        return NULL;
+    PyObject *groups[GROUPS];
+    if (!PyArg_ParseTuple(args, "OO", &groups[0], &groups[1]))
+        return NULL;
+    if (++self->query == 0) {  /* wrapped round: start the marks afresh */
+        memset(self->seen, 0, sizeof(uint32_t) * (size_t)(self->names + 1));
+        self->query = 1;
+    }
+    Scratch out = {NULL, 0};
+    Py_ssize_t count = 0;
+    PyObject *result = NULL;
+    for (int g = 0; g < GROUPS; g++) {
+        PyObject *outer = PySequence_Fast(groups[g], "gather: sequences of entries expected");
+        if (outer == NULL)
+            goto done;
+        for (Py_ssize_t a = 0; a < PySequence_Fast_GET_SIZE(outer); a++) {
+            PyObject *inner = PySequence_Fast(PySequence_Fast_GET_ITEM(outer, a),
+                                              "gather: sequences of entries expected");
+            if (inner == NULL) {
+                Py_DECREF(outer);
+                goto done;
+            }
+            for (Py_ssize_t b = 0; b < PySequence_Fast_GET_SIZE(inner); b++)
+                if (gather_entry(self, &self->tables[g], PySequence_Fast_GET_ITEM(inner, b),
+                                 &out, &count) < 0) {
+                    Py_DECREF(inner);
+                    Py_DECREF(outer);
+                    goto done;
+                }
+            Py_DECREF(inner);
+        }
+        Py_DECREF(outer);
+    }
+    if (count > 1)
+        qsort(out.data, (size_t)count, sizeof(int32_t), int32_order);
+    result = PyList_New(count);
+    if (result == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *number = PyLong_FromLong(((int32_t *)out.data)[i]);
+        if (number == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, i, number);
+    }
+done:
+    scratch_free(&out);
+    return result;
+}
+
+static PyObject *Postings_size(Postings *self, PyObject *unused)
+{
+    (void)unused;
+    if (!built_or_raise(self->ready, "Postings"))
+        return NULL;
+    Py_ssize_t total = 0;
+    for (int g = 0; g < GROUPS; g++)
+        total += (Py_ssize_t)self->tables[g].offsets[self->tables[g].count];
+    return PyLong_FromSsize_t(total);
+}
+
+static PyMethodDef Postings_methods[] = {
+    {"gather", (PyCFunction)Postings_gather, METH_VARARGS,
+     "gather(entries, whole) -> the names of the entries given, sorted, each once"},
+    {"size", (PyCFunction)Postings_size, METH_NOARGS,
+     "size() -> how many postings the two tables hold"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject PostingsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "sanctionscreen._cindex.Postings",
+    .tp_doc = "The names that each listed word, run of words and whole word leads to.",
+    .tp_basicsize = sizeof(Postings),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Postings_init,
+    .tp_dealloc = (destructor)Postings_dealloc,
+    .tp_methods = Postings_methods,
+};
+
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_cindex", "Candidate index word lookups in C (see index.py).", -1,
     NULL, NULL, NULL, NULL, NULL,
@@ -918,5 +1152,16 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__cindex(void)
 {
-    return module_with_type(&module, &FinderType, "Finder");
+    PyObject *m = module_with_type(&module, &FinderType, "Finder");
+    if (m == NULL || PyType_Ready(&PostingsType) < 0)
+        goto fail;
+    Py_INCREF(&PostingsType);
+    if (PyModule_AddObject(m, "Postings", (PyObject *)&PostingsType) < 0) {
+        Py_DECREF(&PostingsType);
+        goto fail;
+    }
+    return m;
+fail:
+    Py_XDECREF(m);
+    return NULL;
 }

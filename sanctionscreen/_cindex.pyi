@@ -1,5 +1,8 @@
 """Type stub for the optional C module ``_cindex.c`` (see ``sanctionscreen/index.py``)."""
 
+from array import array
+from collections.abc import Sequence
+
 class Finder:
     def __init__(self, words: list[str], keys: list[str], thresholds: list[float],
                  rules: list[tuple[str, str]], constants: tuple[float, ...],
@@ -9,3 +12,10 @@ class Finder:
     def runs_near(self, word: str, /) -> list[int]: ...
     def whole_near(self, run: str, first: str, last: str, /) -> list[int]: ...
     def key_count(self) -> int: ...
+
+class Postings:
+    def __init__(self, names: int, entries: tuple[array[int], array[int]],
+                 whole: tuple[array[int], array[int]]) -> None: ...
+    def gather(self, entries: Sequence[Sequence[int]], whole: Sequence[Sequence[int]],
+               /) -> list[int]: ...
+    def size(self) -> int: ...

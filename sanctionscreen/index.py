@@ -58,7 +58,7 @@ from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.native import extension
 
 if TYPE_CHECKING:
-    from sanctionscreen._cindex import Finder
+    from sanctionscreen._cindex import Finder, Postings
 
 MIN_KEYED = 5  # romanisation keys are compared from this length (romanisation.yaml)
 TWO_DELETIONS = 7  # words this long may meet at two edits (similarity >= 0.75 allows it)
@@ -171,13 +171,6 @@ class CandidateIndex:
         self._words = list(vocab)
         self._thresholds = [self._strict if weight_of[w] >= DISTINCTIVE_WEIGHT
                             and self._by_distinctive else self._loose for w in self._words]
-        # Tuples and arrays rather than lists: the garbage collector does not follow
-        # them, so a full collection does not walk the million entries of the index.
-        self._postings: list[Sequence[int]] = (
-            [array("i", p) for p in postings] if lean else [tuple(p) for p in postings])
-        self._runs: dict[str, Sequence[int]] = (
-            {run: array("i", p) for run, p in runs.items()} if lean
-            else {run: tuple(p) for run, p in runs.items()})
         # Every word long enough to stand for words written as one, whatever its weight,
         # with its names: once the query's words are merged to meet it, another word of
         # the name (a distinctive one) may pair with them (align.py).
@@ -188,23 +181,38 @@ class CandidateIndex:
                     found = whole.setdefault(word, [])
                     if not found or found[-1] != number:
                         found.append(number)
-        self._whole: dict[str, Sequence[int]] = {
-            word: array("i", found) if lean else tuple(found) for word, found in whole.items()}
-        del whole
+        self._run_count = len(runs)
         self._finder: Finder | None = None
+        self._postings_table: Postings | None = None
         if accelerated and _CINDEX is not None:
-            run_list = list(self._runs)
+            run_list = list(runs)
             number_of = {run: number for number, run in enumerate(run_list)}
             self._finder = _CINDEX.Finder(
                 self._words, [romanisation_key(w) for w in self._words], self._thresholds,
                 list(key_rules()[0]), c_constants(), TWO_DELETIONS, MIN_KEYED, lean,
                 run_list, [(number_of[joined], len(first), len(last))
-                           for joined, first, last in sorted(ends)], list(self._whole))
-            self._run_postings = [self._runs[run] for run in run_list]
-            self._whole_postings = list(self._whole.values())
+                           for joined, first, last in sorted(ends)], list(whole))
+            # A query word's entries are the listed words it meets, then the runs
+            # (numbered after the words) it could stand for.
+            self._postings_table = _CINDEX.Postings(
+                count, _table([*postings, *runs.values()]), _table(whole.values()))
+            self._postings: list[Sequence[int]] = []
+            self._runs: dict[str, Sequence[int]] = {}
+            self._whole: dict[str, Sequence[int]] = {}
         else:
+            # Tuples and arrays rather than lists: the garbage collector does not follow
+            # them, so a full collection does not walk the million entries of the index.
+            self._postings = [array("i", p) for p in postings] if lean else [
+                tuple(p) for p in postings]
+            self._runs = ({run: array("i", p) for run, p in runs.items()} if lean
+                          else {run: tuple(p) for run, p in runs.items()})
+            self._whole = {word: array("i", found) if lean else tuple(found)
+                           for word, found in whole.items()}
             self._build_lookups(ends)
-        # Tuples of numbers: the garbage collector stops following them after one look.
+        del postings, runs, whole
+        # Per query word: its names (Python lookups) or its entries (C); per run of query
+        # words: its names (Python) or the whole words it meets (C). Tuples of numbers:
+        # the garbage collector stops following them after one look.
         self._word_cache: dict[str, tuple[int, ...]] = {}
         self._run_cache: dict[tuple[str, ...], tuple[int, ...]] = {}  # by the run's words
 
@@ -258,10 +266,14 @@ class CandidateIndex:
 
     def stats(self) -> IndexStats:
         """How many names, words, keys, runs and postings the index holds."""
-        postings = sum(len(p) for p in self._postings) + sum(len(p) for p in self._runs.values())
-        keys = (self._finder.key_count() if self._finder is not None
-                else len(self._deletes) + len(self._keys))
-        return IndexStats(self._names, len(self._words), keys, len(self._runs), postings,
+        if self._finder is not None and self._postings_table is not None:
+            keys = self._finder.key_count()
+            postings = self._postings_table.size()
+        else:
+            keys = len(self._deletes) + len(self._keys)
+            postings = sum(len(p) for p in self._postings) + sum(
+                len(p) for p in self._runs.values()) + sum(len(p) for p in self._whole.values())
+        return IndexStats(self._names, len(self._words), keys, self._run_count, postings,
                           self.lean)
 
     def clear_caches(self) -> None:
@@ -271,6 +283,10 @@ class CandidateIndex:
 
     def candidates(self, words: Sequence[str]) -> list[int]:
         """Numbers of the listed names that meet these query words closely enough, in order."""
+        if self._postings_table is not None:
+            return self._postings_table.gather(
+                [self._for_word(word) for word in words],
+                [self._for_run(tuple(words[start : start + size])) for start, size in _runs(words)])
         found: set[int] = set()
         for word in words:
             found.update(self._for_word(word))
@@ -281,7 +297,8 @@ class CandidateIndex:
     def _for_word(self, word: str) -> tuple[int, ...]:
         cached = self._word_cache.get(word)
         if cached is None:
-            cached = tuple(self._names_for_word(word))
+            cached = self._entries_for_word(word) if self._finder is not None else tuple(
+                self._names_for_word(word))
             self._remember(self._word_cache, word, cached)
         return cached
 
@@ -290,9 +307,22 @@ class CandidateIndex:
         # begin and end differently, so they find different listed words.
         cached = self._run_cache.get(run)
         if cached is None:
-            cached = tuple(self._names_for_run("".join(run), run[0], run[-1]))
+            if self._finder is not None:
+                cached = tuple(self._finder.whole_near("".join(run), run[0], run[-1]))
+            else:
+                cached = tuple(self._names_for_run("".join(run), run[0], run[-1]))
             self._remember(self._run_cache, run, cached)
         return cached
+
+    def _entries_for_word(self, word: str) -> tuple[int, ...]:
+        """The listed words a query word meets and, numbered after them, the runs it
+        could stand for (C lookups; ``Postings`` turns them into names)."""
+        assert self._finder is not None
+        met = self._finder.near(word)
+        if len(word) <= SHORT_WORD:
+            return tuple(met)
+        start = len(self._words)
+        return (*met, *(start + run for run in self._finder.runs_near(word)))
 
     @staticmethod
     def _remember(cache: dict[_Key, tuple[int, ...]], key: _Key, value: tuple[int, ...]) -> None:
@@ -328,15 +358,11 @@ class CandidateIndex:
                 if word_similarity(word, self._words[wid])[0] >= self._thresholds[wid]]
 
     def _names_for_word(self, word: str) -> set[int]:
+        """Names that a query word leads to (Python lookups)."""
         found: set[int] = set()
         for wid in self._met_words(word):
             found.update(self._postings[wid])
-        if len(word) <= SHORT_WORD:
-            return found
-        if self._finder is not None:
-            for number in self._finder.runs_near(word):
-                found.update(self._run_postings[number])
-        else:
+        if len(word) > SHORT_WORD:
             for run in self._runs_near(word):
                 found.update(self._runs[run])
         return found
@@ -357,12 +383,9 @@ class CandidateIndex:
 
     def _names_for_run(self, run: str, first: str, last: str) -> set[int]:
         """Names with a word that the query's adjacent words, written as one, could stand
-        for: the listed word begins with the first of them or ends with the last."""
+        for: the listed word begins with the first of them or ends with the last (Python
+        lookups)."""
         found: set[int] = set()
-        if self._finder is not None:
-            for number in self._finder.whole_near(run, first, last):
-                found.update(self._whole_postings[number])
-            return found
         lengths = _run_lengths(len(run))
         near: set[str] = set()
         for piece, every, side in ((first, self._forwards, 0), (last[::-1], self._backwards, 1)):
@@ -378,6 +401,16 @@ class CandidateIndex:
         for listed in _alike(run, near):
             found.update(self._whole[listed])
         return found
+
+
+def _table(postings: Iterable[Sequence[int]]) -> tuple[array[int], array[int]]:
+    """Postings as one table: offsets (int64) and the names they lead to (int32)."""
+    offsets = array("q", [0])
+    names = array("i")
+    for posting in postings:
+        names.extend(posting)
+        offsets.append(len(names))
+    return offsets, names
 
 
 def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple[str, ...]]]:

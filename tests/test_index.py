@@ -313,3 +313,57 @@ def test_a_finder_whose_building_failed_refuses_to_look_up() -> None:
                  lambda: finder.whole_near("abcdef", "abc", "def"), finder.key_count):
         with pytest.raises(ValueError, match="not built"):
             call()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 39), max_size=12), min_size=1, max_size=20),
+       st.lists(st.lists(st.integers(0, 39), max_size=12), min_size=1, max_size=20),
+       st.data())
+def test_postings_gather_the_names_of_the_entries_each_once_in_order(
+        entries: list[list[int]], whole: list[list[int]], data: st.DataObject) -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    from sanctionscreen._cindex import Postings
+
+    postings = Postings(40, index_module._table(entries), index_module._table(whole))
+    assert postings.size() == sum(map(len, entries)) + sum(map(len, whole))
+    for _ in range(3):  # each call starts afresh: names seen before count again
+        picked = data.draw(st.lists(st.lists(st.integers(0, len(entries) - 1), max_size=4),
+                                    max_size=4))
+        picked_whole = data.draw(st.lists(st.lists(st.integers(0, len(whole) - 1),
+                                                   max_size=4), max_size=4))
+        expected = {n for group in picked for e in group for n in entries[e]}
+        expected |= {n for group in picked_whole for e in group for n in whole[e]}
+        assert postings.gather(picked, picked_whole) == sorted(expected)
+
+
+def test_postings_refuse_bad_tables_and_entries() -> None:
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    from array import array
+
+    from sanctionscreen._cindex import Postings
+
+    good = index_module._table([[0, 2], [1]])
+    with pytest.raises(ValueError, match="no listed name 2"):
+        Postings(2, good, good)  # a name beyond the list
+    with pytest.raises(ValueError, match="end at the names' count"):
+        Postings(3, (array("q", [0, 5]), array("i", [0])), good)
+    with pytest.raises(ValueError, match="must not decrease"):
+        Postings(3, (array("q", [0, 2, 1, 2]), array("i", [0, 1])), good)
+    with pytest.raises(TypeError, match="int64"):
+        Postings(3, (array("i", [0, 1]), array("i", [0])), good)
+    postings = Postings(3, good, good)
+    with pytest.raises(IndexError, match="no entry 2"):
+        postings.gather([[2]], [])
+    with pytest.raises(IndexError, match="no entry -1"):
+        postings.gather([], [[-1]])
+    with pytest.raises(TypeError):
+        postings.gather([["a"]], [])
+    assert postings.gather([[0], [0, 1]], [[1]]) == [0, 1, 2]
+    broken = Postings.__new__(Postings)
+    with pytest.raises(ValueError):
+        broken.__init__(2, good, good)
+    for call in (lambda: broken.gather([[0]], []), broken.size):
+        with pytest.raises(ValueError, match="not built"):
+            call()
