@@ -150,6 +150,9 @@ class Screener:
             names=sum(len(e.names()) for e in w.entities)) for w in self.watchlists]
         self._settings_dump = settings.model_dump(mode="json")
         self._settings_hash = settings.fingerprint()
+        from sanctionscreen import __version__
+
+        self._library_version = __version__
 
     @property
     def bound_accelerated(self) -> bool:
@@ -188,31 +191,33 @@ class Screener:
             return self._result(query, "error", [], error="nothing is left of the name after "
                                 "normalisation (only punctuation, symbols or invisible characters)")
         numbers = list(range(len(self._names))) if exhaustive else self.index.candidates(words)
-        if bound:
+        if bound and numbers:
             numbers = self._bounds.survivors(words, numbers, self._floor)
+        if not numbers:
+            return self._result(query, "clear", [])
         best: dict[tuple[int, str], tuple[float, int]] = {}
         for score, number in self._scored(words, forms, numbers, country):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
                 best[key] = (score, number)
+        if not best:
+            return self._result(query, "clear", [])
         ranked = sorted(best.items(), key=lambda item: (
             -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
-        normalised = normalise(query) if ranked else None
+        normalised = normalise(query)
         hits: list[Hit] = []
         kept = [number for _, (_, number) in ranked[: self.settings.max_hits]]
         spans = self._bounds.alignments(words, kept)  # made in C, when built
         for at, number in enumerate(kept):
             listed = self._names[number]
-            assert normalised is not None
             explanation = explain(
                 normalised, normalise(listed.name), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
                 alignment=None if spans is None else alignment_from(
                     words, self._words[number], self.weights, spans[at]))
             hits.append(self._hit(listed, self._adjust(explanation, listed, country)))
-        decision = hits[0].decision if hits else "clear"
-        return self._result(query, decision, hits)
+        return self._result(query, hits[0].decision, hits)
 
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
                 country: str | None) -> Iterator[tuple[float, int]]:
@@ -324,11 +329,10 @@ class Screener:
 
     def _result(self, query: str, decision: str, hits: list[Hit], *,
                 error: str | None = None) -> ScreeningResult:
-        from sanctionscreen import __version__
-
         return ScreeningResult(query=query, decision=decision, hits=hits,
                                error=error, lists=self.lists_info, settings=self._settings_dump,
-                               settings_hash=self._settings_hash, library_version=__version__)
+                               settings_hash=self._settings_hash,
+                               library_version=self._library_version)
 
 
 _WORKER_SCREENER: Screener | None = None

@@ -155,6 +155,14 @@ def _legal_phrases() -> tuple[dict[tuple[str, ...], str], int]:
 
 
 @cache
+def _phrase_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that begin a legal form, and those that end one: a text can hold a form
+    (spelled as the table spells it) only where such a word stands."""
+    table, _ = _legal_phrases()
+    return frozenset(form[0] for form in table), frozenset(form[-1] for form in table)
+
+
+@cache
 def _long_single_forms() -> tuple[str, ...]:
     table, _ = _legal_phrases()
     forms = (form[0] for form in table if len(form) == 1 and len(form[0]) >= 4)
@@ -186,16 +194,19 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 @cache
-def _long_phrases() -> dict[tuple[int, int], list[tuple[int, str]]]:
-    """Phrases by ``(words in it, letters in it)``, each with its rank: longest in words first."""
+def _long_phrases() -> dict[tuple[int, int], tuple[tuple[int, str], ...]]:
+    """Phrases of 12+ letters by ``(words in it, letters of a text one edit from it)``,
+    each with its rank (longest in words first): one edit changes the length by at most
+    one, so a text is looked up by its own length."""
     table, _ = _legal_phrases()
     forms = sorted((f for f in table if len(f) > 1 and len(" ".join(f)) >= 12),
                    key=lambda f: (-len(f), f))
     buckets: dict[tuple[int, int], list[tuple[int, str]]] = {}
     for rank, form in enumerate(forms):
         phrase = " ".join(form)
-        buckets.setdefault((len(form), len(phrase)), []).append((rank, phrase))
-    return buckets
+        for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
+            buckets.setdefault((len(form), length), []).append((rank, phrase))
+    return {key: tuple(sorted(found)) for key, found in buckets.items()}
 
 
 @cache
@@ -210,12 +221,15 @@ def _misspelled_phrase(words: list[str], *, at_start: bool = False) -> tuple[str
     for size in _phrase_sizes():
         if size >= len(words):
             break
-        tail = " ".join(words[:size] if at_start else words[-size:])
-        # one edit changes the length by at most one: only those phrases can be one letter off
-        for length in (len(tail) - 1, len(tail), len(tail) + 1):
-            for rank, phrase in buckets.get((size, length), ()):
-                if _one_edit(phrase, tail):
-                    found.append((rank, phrase, size))
+        part = words[:size] if at_start else words[-size:]
+        phrases = buckets.get((size, sum(map(len, part)) + size - 1))
+        if phrases is None:
+            continue
+        tail = " ".join(part)
+        for rank, phrase in phrases:
+            if _one_edit(phrase, tail):
+                found.append((rank, phrase, size))
+                break  # the best rank of this size: the phrases are in order of rank
     if not found:
         return None
     _, phrase, size = min(found)
@@ -229,14 +243,16 @@ def _is_short(form: tuple[str, ...]) -> bool:
 def _strip_one_end(rest: list[str], table: dict[tuple[str, ...], str],
                    longest: int) -> tuple[str, list[str]] | None:
     """One legal form off either end: ``(form, rest)``, ``("", corrected)`` or ``None``."""
+    begin, end = _phrase_ends()
+    at_end, at_start = rest[-1] in end, rest[0] in begin
     for size in range(min(longest, len(rest) - 1), 0, -1):
         if size == 1 and len(rest) > 2 and (fuzzy := _misspelled_phrase(rest)):
             return fuzzy[0], rest[: -fuzzy[1]]
         if size == 1 and len(rest) > 2 and (fuzzy := _misspelled_phrase(rest, at_start=True)):
             return fuzzy[0], rest[fuzzy[1] :]
-        if tuple(rest[-size:]) in table:
+        if at_end and tuple(rest[-size:]) in table:
             return " ".join(rest[-size:]), rest[:-size]
-        if tuple(rest[:size]) in table:
+        if at_start and tuple(rest[:size]) in table:
             return " ".join(rest[:size]), rest[size:]
     if len(rest) > 1 and (like := legal_form_like(rest[-1])):
         return "", [*rest[:-1], like]  # completed or corrected; the next round sets it aside
@@ -263,8 +279,13 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         if found_form:
             found.append(found_form)
     out: list[str] = []
+    begin, _ = _phrase_ends()
     i = 0
     while i < len(rest):
+        if rest[i] not in begin:  # no form starts here
+            out.append(rest[i])
+            i += 1
+            continue
         for size in range(min(longest, len(rest) - i), 0, -1):
             form = tuple(rest[i : i + size])
             if form in table and not _is_short(form) and len(out) + (len(rest) - i - size) > 0:
