@@ -73,9 +73,9 @@ _SCREENER: Screener | None = None
 def _both(name: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]], float, float]:
     assert _SCREENER is not None
     start = time.perf_counter()
-    indexed = _SCREENER._screen(name, None, exhaustive=False)
+    indexed = _SCREENER._assembled(_SCREENER._screen(name, None, exhaustive=False))
     middle = time.perf_counter()
-    full = _SCREENER._screen(name, None, exhaustive=True)
+    full = _SCREENER._screen_exhaustive(name)
     end = time.perf_counter()
     return ({(h.list, h.entity_id) for h in indexed.hits},
             {(h.list, h.entity_id) for h in full.hits}, middle - start, end - middle)

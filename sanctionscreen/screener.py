@@ -41,6 +41,9 @@ from sanctionscreen.text.normalize import normalise, normalised_words
 from sanctionscreen.watchlist.model import Entity, Watchlist
 
 ListSpec = str | Path | Watchlist
+_Screened = tuple[str, str, list[tuple[int, Explanation]], str | None]
+"""What screening one name found: the query as screened, the decision, each hit as the
+listed name's number and its explanation (best first), and the error, if any."""
 COUNTRY_AGREES = 0.02
 COUNTRY_DIFFERS = -0.03
 LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion keys
@@ -167,7 +170,7 @@ class Screener:
         cached = self._cache.get(key) if key is not None else None
         if cached is not None:
             return cached
-        result = self._screen(name, country, exhaustive=False)
+        result = self._assembled(self._screen(name, country, exhaustive=False))
         if key is not None:
             if len(self._cache) >= RESULT_CACHE:
                 self._cache.clear()
@@ -178,23 +181,23 @@ class Screener:
                            bound: bool = True) -> ScreeningResult:
         """``screen`` without the index: every listed name is considered, and with
         ``bound=False`` every one is aligned too (slow; a reference for tests)."""
-        return self._screen(name, country, exhaustive=True, bound=bound)
+        return self._assembled(self._screen(name, country, exhaustive=True, bound=bound))
 
     def _screen(self, name: Any, country: str | None, *, exhaustive: bool,
-                bound: bool = True) -> ScreeningResult:
+                bound: bool = True) -> _Screened:
         try:
             query = self._check(name)
         except InputError as error:
-            return self._result(_printable(name), "error", [], error=error.message)
+            return _printable(name), "error", [], error.message
         words, forms = normalised_words(query)
         if not words:
-            return self._result(query, "error", [], error="nothing is left of the name after "
-                                "normalisation (only punctuation, symbols or invisible characters)")
+            return query, "error", [], ("nothing is left of the name after normalisation "
+                                        "(only punctuation, symbols or invisible characters)")
         numbers = list(range(len(self._names))) if exhaustive else self.index.candidates(words)
         if bound and numbers:
             numbers = self._bounds.survivors(words, numbers, self._floor)
         if not numbers:
-            return self._result(query, "clear", [])
+            return query, "clear", [], None
         best: dict[tuple[int, str], tuple[float, int]] = {}
         for score, number in self._scored(words, forms, numbers, country):
             listed = self._names[number]
@@ -202,11 +205,11 @@ class Screener:
             if key not in best or score > best[key][0]:
                 best[key] = (score, number)
         if not best:
-            return self._result(query, "clear", [])
+            return query, "clear", [], None
         ranked = sorted(best.items(), key=lambda item: (
             -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
         normalised = normalise(query)
-        hits: list[Hit] = []
+        explained: list[tuple[int, Explanation]] = []
         kept = [number for _, (_, number) in ranked[: self.settings.max_hits]]
         spans = self._bounds.alignments(words, kept)  # made in C, when built
         for at, number in enumerate(kept):
@@ -216,8 +219,8 @@ class Screener:
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
                 alignment=None if spans is None else alignment_from(
                     words, self._words[number], self.weights, spans[at]))
-            hits.append(self._hit(listed, self._adjust(explanation, listed, country)))
-        return self._result(query, hits[0].decision, hits)
+            explained.append((number, self._adjust(explanation, listed, country)))
+        return query, explained[0][1].decision, explained, None
 
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
                 country: str | None) -> Iterator[tuple[float, int]]:
@@ -263,19 +266,21 @@ class Screener:
                     if freezing and count % REFREEZE_EVERY == 0:
                         gc.freeze()
                 return
-            yield from self._screen_in_workers(items, workers)
+            yield from self._screen_in_workers(items, workers, freezing)
 
     def _screen_in_workers(self, items: Iterator[tuple[Any, str | None]],
-                           workers: int) -> Iterator[ScreeningResult]:
+                           workers: int, freezing: bool) -> Iterator[ScreeningResult]:
         global _WORKER_SCREENER
         _WORKER_SCREENER = self
         context = multiprocessing.get_context("fork")
         # Each worker freezes what it inherits, so its collector neither walks nor
         # copies the shared index (copy-on-write pages stay shared).
         with context.Pool(workers, initializer=gc.freeze) as pool:
-            for query, decision, hits, error in pool.imap(_screen_in_worker, items,
-                                                          chunksize=256):
-                yield self._result(query, decision, hits, error=error)
+            for count, screened in enumerate(pool.imap(_screen_in_worker, items,
+                                                       chunksize=256), 1):
+                yield self._assembled(screened)
+                if freezing and count % REFREEZE_EVERY == 0:
+                    gc.freeze()
 
     def compare(self, query: str, candidate: str) -> Comparison:
         """Compare two names with this screener's word weights and thresholds."""
@@ -327,16 +332,20 @@ class Screener:
                    decision=explanation.decision, risk=entity.risk, summary=entity.summary,
                    sources=entity.sources, countries=entity.countries, explanation=explanation)
 
-    def _result(self, query: str, decision: str, hits: list[Hit], *,
-                error: str | None = None) -> ScreeningResult:
-        return ScreeningResult(query=query, decision=decision, hits=hits,
-                               error=error, lists=self.lists_info, settings=self._settings_dump,
-                               settings_hash=self._settings_hash,
-                               library_version=self._library_version)
+    def _assembled(self, screened: _Screened) -> ScreeningResult:
+        """The result of ``_screen``'s findings: hits with their entities' facts, and the
+        lists, settings and version that made them."""
+        query, decision, explained, error = screened
+        return ScreeningResult(
+            query=query, decision=decision,
+            hits=[self._hit(self._names[number], explanation) for number, explanation in explained],
+            error=error, lists=self.lists_info, settings=self._settings_dump,
+            settings_hash=self._settings_hash, library_version=self._library_version)
 
 
 _WORKER_SCREENER: Screener | None = None
 _WORKER_SCREENED = 0  # names this worker process has screened
+_WORKER_CACHE: dict[tuple[str, str | None], _Screened] = {}  # a worker's repeated names
 
 
 @contextmanager
@@ -378,17 +387,27 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _screen_in_worker(item: tuple[Any, str | None]) -> tuple[str, str, list[Hit], str | None]:
-    """Screen one item in a worker; only what differs between results travels back
-    (the lists, settings and version are the parent's own: about 8% more names a second
-    with two workers than sending whole results)."""
+def _screen_in_worker(item: tuple[Any, str | None]) -> _Screened:
+    """Screen one item in a worker. Only what the parent cannot make itself travels
+    back: each hit as its listed name's number and explanation. The entity's facts,
+    lists, settings and version are the parent's own (pickling whole hits cost the
+    parent about 70 us a hit, half of it the entities' risk and sources)."""
     global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
-    result = _WORKER_SCREENER.screen(item[0], country=item[1])
+    name, country = item
+    key = (name, country) if type(name) is str and (
+        country is None or type(country) is str) else None
+    screened = _WORKER_CACHE.get(key) if key is not None else None
+    if screened is None:
+        screened = _WORKER_SCREENER._screen(name, country, exhaustive=False)
+        if key is not None:
+            if len(_WORKER_CACHE) >= RESULT_CACHE:
+                _WORKER_CACHE.clear()
+            _WORKER_CACHE[key] = screened
     _WORKER_SCREENED += 1
     if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
         gc.freeze()
-    return result.query, result.decision, result.hits, result.error
+    return screened
 
 
 def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
