@@ -680,7 +680,7 @@ static int alike(const Finder *f, const ch *a, Py_ssize_t la, uint64_t sa, const
                  Py_ssize_t lb, uint64_t sb, Scratch *rows, int *out)
 {
     double least = f->r.c[C_JOIN_SIMILARITY] - 1e-9, similarity = 0.0;
-    if (may_reach(la, lb, sa, sb, least) && spelling(a, la, b, lb, rows, &similarity) < 0)
+    if (may_reach(la, lb, sa, sb, least) && spelling(a, la, b, lb, rows, least, &similarity) < 0)
         return -1;
     *out = similarity >= least;
     return 0;

@@ -94,7 +94,8 @@ static int find_joins(const Rules *r, const Side *singles, const Side *others, A
                     at += others->words[m]->length;
                 }
                 double similarity;
-                if (spelling(word->text, word->length, joined, at, &a->rows, &similarity) < 0)
+                if (spelling(word->text, word->length, joined, at, &a->rows,
+                             r->c[C_JOIN_SIMILARITY], &similarity) < 0)
                     return -1;
                 if (similarity < r->c[C_JOIN_SIMILARITY])
                     continue;

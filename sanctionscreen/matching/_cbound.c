@@ -398,7 +398,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                 }
                 double similarity;
                 if (spelling(word->text, word->length, joined_text, at, &work->rows,
-                             &similarity) < 0)
+                             c[C_JOIN_SIMILARITY], &similarity) < 0)
                     return -1;
                 if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_query[i])
                     continue;
@@ -437,7 +437,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                 continue;
             double similarity;
             if (spelling(word->text, word->length, run->text, run->length, &work->rows,
-                         &similarity) < 0)
+                         c[C_JOIN_SIMILARITY], &similarity) < 0)
                 return -1;
             if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_listed[j])
                 continue;
@@ -480,6 +480,30 @@ static int name_number(PyObject *item, Py_ssize_t names, Py_ssize_t *number)
     return 0;
 }
 
+/* Ask the processor early for what bounding name ``ahead`` positions later will read:
+ * its offsets, then its words' numbers, then the words' records. Candidates are
+ * scattered over tables larger than the processor's nearer caches. */
+static void fetch_ahead(const Table *t, const int32_t *numbers, Py_ssize_t k, Py_ssize_t count)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const int64_t *offsets = t->offsets.buf;
+    const int32_t *ids = t->ids.buf;
+    if (k + 12 < count)
+        __builtin_prefetch(&offsets[numbers[k + 12]]);
+    if (k + 6 < count)
+        __builtin_prefetch(&ids[offsets[numbers[k + 6]]]);
+    if (k + 3 < count) {
+        int64_t first = offsets[numbers[k + 3]], last = offsets[numbers[k + 3] + 1];
+        for (int64_t j = first; j < last && j < first + 4; j++) {
+            __builtin_prefetch(&t->hot[ids[j]]);
+            __builtin_prefetch(&t->vocab[ids[j]]);
+        }
+    }
+#else
+    (void)t, (void)numbers, (void)k, (void)count;
+#endif
+}
+
 /* Shared by ``bounds`` and ``survivors``: ``floor`` < 0 asks for every bound. */
 static PyObject *run(Table *self, PyObject *args, int want_survivors)
 {
@@ -500,20 +524,32 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
     Work work;
     memset(&work, 0, sizeof(work));
     PyObject *found = NULL;
+    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
+    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    int32_t *chosen = PyMem_Malloc(sizeof(int32_t) * (size_t)(count + 1));
+    if (chosen == NULL) {
+        PyErr_NoMemory();
+        memset(&q, 0, sizeof(q));
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t number;
+        if (name_number(items[k], names, &number) < 0) {
+            memset(&q, 0, sizeof(q));
+            goto done;
+        }
+        chosen[k] = (int32_t)number;
+    }
     if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
         goto done;
     work.query = ++self->query;  /* a new number: the last query's memo no longer counts */
     found = PyList_New(0);
     if (found == NULL)
         goto done;
-    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
-    PyObject **items = PySequence_Fast_ITEMS(sequence);
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t number;
-        if (name_number(items[k], names, &number) < 0)
-            goto fail;
+        fetch_ahead(self, chosen, k, count);
         double bound;
-        if (bound_one(self, &q, number, &work, &bound) < 0)
+        if (bound_one(self, &q, chosen[k], &work, &bound) < 0)
             goto fail;
         PyObject *item = NULL;
         if (!want_survivors)
@@ -537,6 +573,7 @@ fail:
 done:
     query_free(&q);
     work_free(&work);
+    PyMem_Free(chosen);
     Py_DECREF(sequence);
     return found;
 }

@@ -86,13 +86,15 @@ static inline void scratch_free_each(Scratch *const *all, size_t count)
 
 /* Optimal-string-alignment distance; ``rows`` holds 3 * (lb + 1) integers. */
 static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb,
-                               Py_ssize_t *rows)
+                               Py_ssize_t *rows, double allowed)
 {
     Py_ssize_t *before = rows, *previous = rows + lb + 1, *current = rows + 2 * (lb + 1);
     for (Py_ssize_t j = 0; j <= lb; j++)
         previous[j] = j;
+    Py_ssize_t previous_low = 0;  /* the lowest value of the row before */
     for (Py_ssize_t i = 1; i <= la; i++) {
         current[0] = i;
+        Py_ssize_t low = i;
         for (Py_ssize_t j = 1; j <= lb; j++) {
             Py_ssize_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
             Py_ssize_t best = previous[j - 1] + cost;
@@ -104,7 +106,14 @@ static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize
                     && before[j - 2] + 1 < best)
                 best = before[j - 2] + 1;
             current[j] = best;
+            if (best < low)
+                low = best;
         }
+        /* Every later value comes from this row or the one before, plus nothing or more:
+         * once both rows are past ``allowed``, so is the distance. */
+        if ((double)low > allowed && (double)previous_low > allowed)
+            return la > lb ? la : lb;
+        previous_low = low;
         Py_ssize_t *spare = before;
         before = previous;
         previous = current;
@@ -113,9 +122,11 @@ static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize
     return previous[lb];
 }
 
-/* ``OSA.normalized_similarity``: 1 - distance / longer length. */
+/* ``OSA.normalized_similarity``: 1 - distance / longer length, when it is at least
+ * ``least``; when it is lower, any value lower than ``least`` (the edit distance may
+ * stop early). */
 static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scratch *rows,
-                    double *out)
+                    double least, double *out)
 {
     Py_ssize_t longer = la > lb ? la : lb;
     if (longer == 0) {
@@ -125,7 +136,9 @@ static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scra
     Py_ssize_t *space = scratch(rows, sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
     if (space == NULL)
         return -1;
-    *out = 1.0 - (double)osa_distance(a, la, b, lb, space) / (double)longer;
+    double allowed = (1.0 - least) * (double)longer + 1e-9;
+    Py_ssize_t distance = osa_distance(a, la, b, lb, space, allowed);
+    *out = (double)distance > allowed ? -1.0 : 1.0 - (double)distance / (double)longer;
     return 0;
 }
 
@@ -179,13 +192,13 @@ static uint64_t letter_set(const ch *text, Py_ssize_t length)
 
 static int bits_set(uint64_t set)
 {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__POPCNT__)
     return __builtin_popcountll(set);
-#else
-    int count = 0;
-    for (; set; set &= set - 1)
-        count++;
-    return count;
+#else  /* without the instruction, a few shifts beat a call into the compiler's library */
+    set -= (set >> 1) & 0x5555555555555555ULL;
+    set = (set & 0x3333333333333333ULL) + ((set >> 2) & 0x3333333333333333ULL);
+    set = (set + (set >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (int)((set * 0x0101010101010101ULL) >> 56);
 #endif
 }
 
@@ -235,18 +248,19 @@ static int word_similarity(const Rules *t, const Word *a, const Word *b, Scratch
     /* -1 stands for a spelling similarity that cannot reach the minimum. */
     double by_spelling = -1.0;
     if (may_reach(a->length, b->length, a->letters, b->letters, c[C_MIN_SIMILARITY])) {
-        if (spelling(a->text, a->length, b->text, b->length, rows, &by_spelling) < 0)
+        if (spelling(a->text, a->length, b->text, b->length, rows, c[C_MIN_SIMILARITY],
+                     &by_spelling) < 0)
             return -1;
     }
     if ((double)shorter >= c[C_KEY_MIN_LENGTH]) {
         double by_key = c[C_KEY_SIMILARITY];
         if (!same(a->key, a->key_length, b->key, b->key_length)) {
-            double keys = 0.0;
-            if (may_reach(a->key_length, b->key_length, a->key_letters, b->key_letters,
-                          c[C_MIN_SIMILARITY] / c[C_KEY_SIMILARITY] - 1e-9)
-                    && spelling(a->key, a->key_length, b->key, b->key_length, rows, &keys) < 0)
+            double keys = 0.0, least = c[C_MIN_SIMILARITY] / c[C_KEY_SIMILARITY] - 1e-9;
+            if (may_reach(a->key_length, b->key_length, a->key_letters, b->key_letters, least)
+                    && spelling(a->key, a->key_length, b->key, b->key_length, rows, least,
+                                &keys) < 0)
                 return -1;
-            by_key *= keys;
+            by_key *= keys > 0.0 ? keys : 0.0;
         }
         if (by_key > by_spelling && by_key >= c[C_MIN_SIMILARITY]) {
             return rounded(t, by_key, out);
