@@ -37,7 +37,7 @@ from sanctionscreen.results import (
     ScreeningResult,
 )
 from sanctionscreen.settings import Settings, Thresholds
-from sanctionscreen.text.normalize import normalise, normalised_words
+from sanctionscreen.text.normalize import named, normalise, normalised_steps, normalised_words
 from sanctionscreen.watchlist.model import Entity, Watchlist
 
 ListSpec = str | Path | Watchlist
@@ -189,7 +189,7 @@ class Screener:
             query = self._check(name)
         except InputError as error:
             return _printable(name), "error", [], error.message
-        words, forms = normalised_words(query)
+        words, forms, steps = normalised_steps(query)
         if not words:
             return query, "error", [], ("nothing is left of the name after normalisation "
                                         "(only punctuation, symbols or invisible characters)")
@@ -208,7 +208,7 @@ class Screener:
             return query, "clear", [], None
         ranked = sorted(best.items(), key=lambda item: (
             -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
-        normalised = normalise(query)
+        normalised = named(query, words, forms, steps)
         explained: list[tuple[int, Explanation]] = []
         kept = [number for _, (_, number) in ranked[: self.settings.max_hits]]
         spans = self._bounds.alignments(words, kept)  # made in C, when built

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from sanctionscreen.errors import InputError
 from sanctionscreen.results import NormalisationStep, NormalisedName
@@ -25,6 +25,10 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOTTED_INITIALS = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z]?)(?![a-z0-9])")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+Steps = list[tuple[str, str, str, "str | Callable[[], str]"]]
+"""Steps as the pipeline records them, before they become ``NormalisationStep``: the
+step, the text before and after, and the detail or what makes it (made only when the
+steps are shown)."""
 
 
 def _remove_invisible(text: str) -> tuple[str, list[str]]:
@@ -111,10 +115,25 @@ def normalise(name: str) -> NormalisedName:
     >>> normalise("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.").normalised
     'dalian sun moon star international logistics trading'
     """
-    steps: list[NormalisationStep] = []
+    return named(name, *normalised_steps(name))
+
+
+def normalised_steps(name: str) -> tuple[tuple[str, ...], tuple[str, ...], Steps]:
+    """``(words, legal forms, steps)``: what :func:`normalise` finds, with its steps not
+    yet made into models (``named`` makes them, for names that turn out to be hits)."""
+    steps: Steps = []
     tokens, forms = _pipeline(name, steps)
-    return NormalisedName(original=name, normalised=" ".join(tokens), words=tokens,
-                          legal_forms=forms, steps=steps)
+    return tuple(tokens), tuple(forms), steps
+
+
+def named(name: str, words: tuple[str, ...], forms: tuple[str, ...],
+          steps: Steps) -> NormalisedName:
+    """The ``NormalisedName`` of what ``normalised_steps`` found for ``name``."""
+    return NormalisedName(
+        original=name, normalised=" ".join(words), words=list(words), legal_forms=list(forms),
+        steps=[NormalisationStep(step=step, before=before, after=after,
+                                 detail=detail if isinstance(detail, str) else detail())
+               for step, before, after, detail in steps])
 
 
 def normalised_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -130,7 +149,7 @@ def normalised_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(tokens), tuple(forms)
 
 
-def _pipeline(name: str, steps: list[NormalisationStep] | None) -> tuple[list[str], list[str]]:
+def _pipeline(name: str, steps: Steps | None) -> tuple[list[str], list[str]]:
     """The normalisation steps; each change is appended to ``steps`` unless it is ``None``."""
     if not isinstance(name, str):
         raise InputError(f"a name must be text, not {type(name).__name__}")
@@ -138,9 +157,9 @@ def _pipeline(name: str, steps: list[NormalisationStep] | None) -> tuple[list[st
         raise InputError(f"the name is {len(name):,} characters long; normalise() takes at most "
                          f"{MAX_LENGTH:,}", hint="a name this long is not a name; check the input")
 
-    def record(step: str, before: str, after: str, detail: str) -> None:
+    def record(step: str, before: str, after: str, detail: str | Callable[[], str]) -> None:
         if steps is not None and before != after:
-            steps.append(NormalisationStep(step=step, before=before, after=after, detail=detail))
+            steps.append((step, before, after, detail))
 
     if name.isascii() and name.isprintable():
         # NFKC leaves printable ASCII alone and it holds no invisible characters.
@@ -164,22 +183,27 @@ def _pipeline(name: str, steps: list[NormalisationStep] | None) -> tuple[list[st
         record("scripts", lowered, converted, "; ".join(notes) or "non-Latin letters to Latin")
     plain = _punctuation(converted)
     if steps is not None:
-        record("punctuation", converted, plain, _punctuation_detail(converted))
+        record("punctuation", converted, plain, partial(_punctuation_detail, converted))
     tokens = plain.split()
     for step, function, detail in _WORD_STEPS:
         after = function(tokens)
         if steps is not None and after != tokens:
-            record(step, " ".join(tokens), " ".join(after), _detail(detail, tokens, after))
+            record(step, " ".join(tokens), " ".join(after),
+                   partial(_detail, detail, tokens, after))
         tokens = after
     kept, forms = words.set_aside_legal_forms(tokens)
-    if forms:
-        quoted = ", ".join(f"'{form}'" for form in forms)
-        record("legal_forms", " ".join(tokens), " ".join(kept), f"legal form {quoted} set aside")
+    if forms and steps is not None:
+        record("legal_forms", " ".join(tokens), " ".join(kept), partial(_forms_detail, forms))
     tokens = words.numbers_as_digits(kept)
     if steps is not None and tokens != kept:
         record("numbers", " ".join(kept), " ".join(tokens),
-               _detail("number words and numerals written as digits", kept, tokens))
+               partial(_detail, "number words and numerals written as digits", kept, tokens))
     return tokens, forms
+
+
+def _forms_detail(forms: list[str]) -> str:
+    quoted = ", ".join(f"'{form}'" for form in forms)
+    return f"legal form {quoted} set aside"
 
 
 def _detail(what: str, before: list[str], after: list[str]) -> str:
