@@ -50,7 +50,7 @@ LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion
 RESULT_CACHE = 20_000  # results of repeated names kept (supplier files repeat themselves)
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
-REFREEZE_EVERY = 1_000  # names screened between two gc.freeze() calls in a batch
+REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
