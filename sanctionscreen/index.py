@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz.distance import OSA
@@ -136,51 +137,53 @@ class CandidateIndex:
         vocab: dict[str, int] = {}
         postings: list[list[int]] = []
         runs: dict[str, list[int]] = {}
-        ends: set[tuple[str, str, str]] = set()
+        ends: dict[tuple[str, str, str], None] = {}  # (run, first word, last word), in order
+        # Every word long enough to stand for words written as one, whatever its weight,
+        # with its names: once the query's words are merged to meet it, another word of
+        # the name (a distinctive one) may pair with them (align.py).
+        whole: dict[str, list[int]] = {}
         weight_of = {w: weights(w).weight for w in {w for words in names for w in words}}
+        by_distinctive = self._by_distinctive
         count = 0
         for number, words in enumerate(names):
             count += 1
             weight = [weight_of[w] for w in words]
-            strong = self._by_distinctive and max(weight, default=0.0) >= DISTINCTIVE_WEIGHT
+            strong = by_distinctive and max(weight, default=0.0) >= DISTINCTIVE_WEIGHT
             floor = DISTINCTIVE_WEIGHT if strong else 1e-9
             for word, w in zip(words, weight, strict=True):
                 if w >= floor:
                     wid = vocab.get(word)
                     if wid is None:
                         wid = vocab[word] = len(postings)
-                        postings.append([])
-                    posting = postings[wid]
-                    if not posting or posting[-1] != number:
-                        posting.append(number)
-            if len(words) < 2:
-                continue
-            for start, size in _runs(words):
-                if size == 2:
-                    run_weight = weight[start] + weight[start + 1]
-                else:
-                    run_weight = sum(weight[start : start + size])
-                if run_weight >= floor:
-                    joined = "".join(words[start : start + size])
-                    run = runs.setdefault(joined, [])
-                    if not run or run[-1] != number:
-                        run.append(number)
-                    ends.add((joined, words[start], words[start + size - 1]))
+                        postings.append([number])
+                    elif postings[wid][-1] != number:
+                        postings[wid].append(number)
+                if len(word) > SHORT_WORD:
+                    found = whole.get(word)
+                    if found is None:
+                        whole[word] = [number]
+                    elif found[-1] != number:
+                        found.append(number)
+            size_of_name = len(words)
+            for size in range(2, min(MAX_JOINED, size_of_name) + 1):
+                for start in range(size_of_name - size + 1):
+                    if size == 2:
+                        run_weight = weight[start] + weight[start + 1]
+                    else:
+                        run_weight = sum(weight[start : start + size])
+                    if run_weight >= floor:
+                        joined = "".join(words[start : start + size])
+                        run = runs.get(joined)
+                        if run is None:
+                            runs[joined] = [number]
+                        elif run[-1] != number:
+                            run.append(number)
+                        ends[joined, words[start], words[start + size - 1]] = None
         self._names = count
         self._vocab = vocab
         self._words = list(vocab)
         self._thresholds = [self._strict if weight_of[w] >= DISTINCTIVE_WEIGHT
-                            and self._by_distinctive else self._loose for w in self._words]
-        # Every word long enough to stand for words written as one, whatever its weight,
-        # with its names: once the query's words are merged to meet it, another word of
-        # the name (a distinctive one) may pair with them (align.py).
-        whole: dict[str, list[int]] = {}
-        for number, words in enumerate(names):
-            for word in words:
-                if len(word) > SHORT_WORD:
-                    found = whole.setdefault(word, [])
-                    if not found or found[-1] != number:
-                        found.append(number)
+                            and by_distinctive else self._loose for w in self._words]
         self._run_count = len(runs)
         self._finder: Finder | None = None
         self._postings_table: Postings | None = None
@@ -191,11 +194,11 @@ class CandidateIndex:
                 self._words, [romanisation_key(w) for w in self._words], self._thresholds,
                 list(key_rules()[0]), c_constants(), TWO_DELETIONS, MIN_KEYED, lean,
                 run_list, [(number_of[joined], len(first), len(last))
-                           for joined, first, last in sorted(ends)], list(whole))
+                           for joined, first, last in ends], list(whole))
             # A query word's entries are the listed words it meets, then the runs
             # (numbered after the words) it could stand for.
             self._postings_table = _CINDEX.Postings(
-                count, _table([*postings, *runs.values()]), _table(whole.values()))
+                count, _table([*postings, *runs.values()]), _table(list(whole.values())))
             self._postings: list[Sequence[int]] = []
             self._runs: dict[str, Sequence[int]] = {}
             self._whole: dict[str, Sequence[int]] = {}
@@ -216,7 +219,7 @@ class CandidateIndex:
         self._word_cache: dict[str, tuple[int, ...]] = {}
         self._run_cache: dict[tuple[str, ...], tuple[int, ...]] = {}  # by the run's words
 
-    def _build_lookups(self, ends: set[tuple[str, str, str]]) -> None:
+    def _build_lookups(self, ends: Iterable[tuple[str, str, str]]) -> None:
         """The keys and sorted words of the lookups, in Python (when not in C)."""
         self._build_keys()
         # Runs by their first (last) word and their length; words by length, sorted
@@ -403,14 +406,10 @@ class CandidateIndex:
         return found
 
 
-def _table(postings: Iterable[Sequence[int]]) -> tuple[array[int], array[int]]:
+def _table(postings: Sequence[Sequence[int]]) -> tuple[array[int], array[int]]:
     """Postings as one table: offsets (int64) and the names they lead to (int32)."""
-    offsets = array("q", [0])
-    names = array("i")
-    for posting in postings:
-        names.extend(posting)
-        offsets.append(len(names))
-    return offsets, names
+    offsets = array("q", accumulate(map(len, postings), initial=0))
+    return offsets, array("i", chain.from_iterable(postings))
 
 
 def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple[str, ...]]]:

@@ -419,6 +419,7 @@ def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[
     processes = min(PROCESSES, os.cpu_count() or 1)
     if (len(unique) >= PARALLEL_FROM and processes > 1
             and "fork" in multiprocessing.get_all_start_methods()):
+        normalised_words(unique[0])  # the tables load here once, not in every process
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             found = pool.map(normalised_words, unique, chunksize=2_000)
     else:
