@@ -624,6 +624,15 @@ static PyObject *Finder_near(Finder *self, PyObject *arg)
         goto done;
     w->key = key;
     w->key_letters = letter_set(key, w->key_length);
+    Pattern patterns[2];  /* the word is compared with many listed words: its patterns once */
+    if (length <= PATTERN_MOST) {
+        pattern_build(&patterns[0], text, length);
+        w->pattern = &patterns[0];
+    }
+    if (w->key_length > 0 && w->key_length <= PATTERN_MOST) {
+        pattern_build(&patterns[1], key, w->key_length);
+        w->key_pattern = &patterns[1];
+    }
     l.found = PyList_New(0);
     if (l.found == NULL)
         goto done;

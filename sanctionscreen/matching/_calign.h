@@ -234,6 +234,7 @@ static int make_units(const Rules *r, const Side *side, const Py_ssize_t *starts
             unit->word.digit = all_digits(text + used, length);
             unit->word.letters = letter_set(text + used, length);
             unit->word.key_letters = letter_set(key, key_length);
+            unit->word.pattern = unit->word.key_pattern = NULL;
             used += (size_t)(length + key_length);
         }
         i += size;

@@ -149,6 +149,7 @@ typedef struct {
     Py_ssize_t run_count;
     ch *letters;        /* the query words' and runs' text */
     ch *keys;           /* their romanisation keys */
+    Pattern *patterns;  /* each query word's and its key's (see ``spelling_by``) */
     double total;
 } Query;
 
@@ -161,6 +162,7 @@ static void query_free(Query *q)
     PyMem_Free(q->run_end);
     PyMem_Free(q->letters);
     PyMem_Free(q->keys);
+    PyMem_Free(q->patterns);
     memset(q, 0, sizeof(*q));
 }
 
@@ -258,6 +260,24 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
     for (Py_ssize_t i = 0; i < count + runs; i++) {
         Word *w = i < count ? &q->words[i] : &q->runs[i - count];
         w->key = w->key_length ? q->keys + (uintptr_t)w->key : no_key;
+    }
+    /* The query's words are compared with many listed words: their patterns once. */
+    q->patterns = PyMem_Malloc(sizeof(Pattern) * 2 * (size_t)(count + 1));
+    if (q->patterns == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Word *w = &q->words[i];
+        Pattern *text = &q->patterns[2 * i], *key = &q->patterns[2 * i + 1];
+        if (w->length <= PATTERN_MOST) {
+            pattern_build(text, w->text, w->length);
+            w->pattern = text;
+        }
+        if (w->key_length > 0 && w->key_length <= PATTERN_MOST) {
+            pattern_build(key, w->key, w->key_length);
+            w->key_pattern = key;
+        }
     }
     return 0;
 }
@@ -406,7 +426,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                 for (Py_ssize_t k = start; k <= end; k++)
                     best_listed[k] = 1.0;
                 Word joined = {joined_text, at, NULL, 0, all_digits(joined_text, at),
-                               letter_set(joined_text, at), 0};
+                               letter_set(joined_text, at), 0, NULL, NULL};
                 if ((double)at >= c[C_KEY_MIN_LENGTH]) {
                     ch *key;
                     if (romanisation_key(&t->r, joined_text, at, &work->key_a, &work->key_b, &key,
@@ -823,9 +843,44 @@ static PyObject *module_word_similarity(PyObject *module, PyObject *args)
     return result;
 }
 
+/* edit_distances(a, b): the edit distance with adjacent transpositions, by rows and (when
+ * ``a`` has at most PATTERN_MOST letters) by bits, else None (for tests). */
+static PyObject *module_edit_distances(PyObject *module, PyObject *args)
+{
+    PyObject *a_text, *b_text, *result = NULL;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UU", &a_text, &b_text))
+        return NULL;
+    Py_ssize_t la = PyUnicode_GetLength(a_text), lb = PyUnicode_GetLength(b_text);
+    ch *a = PyUnicode_AsUCS4Copy(a_text), *b = PyUnicode_AsUCS4Copy(b_text);
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
+    Pattern *pattern = PyMem_Malloc(sizeof(Pattern));
+    if (a == NULL || b == NULL || rows == NULL || pattern == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t by_rows = osa_distance(a, la, b, lb, rows, (double)(la + lb + 1));
+    if (la <= PATTERN_MOST) {
+        pattern_build(pattern, a, la);
+        result = Py_BuildValue("(nn)", by_rows, osa_bits(pattern, b, lb));
+    } else {
+        result = Py_BuildValue("(nO)", by_rows, Py_None);
+    }
+done:
+    PyMem_Free(a);
+    PyMem_Free(b);
+    PyMem_Free(rows);
+    PyMem_Free(pattern);
+    return result;
+}
+
 static PyMethodDef module_methods[] = {
     {"word_similarity", module_word_similarity, METH_VARARGS,
      "word_similarity(table, a, b) -> the table's word similarity of two words (for tests)"},
+    {"edit_distances", module_edit_distances, METH_VARARGS,
+     "edit_distances(a, b) -> the edit distance with adjacent transpositions by rows, and "
+     "by bits (None when a is longer than 64 letters) (for tests)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -21,6 +21,17 @@ enum {
     C_COUNT
 };
 
+/* Where each letter of a word of at most PATTERN_MOST letters stands, as bits: what the
+ * bit-parallel edit distance reads instead of a table of rows. */
+#define PATTERN_MOST 64
+typedef struct {
+    uint64_t ascii[128];
+    ch other[PATTERN_MOST];  /* letters beyond ASCII, each with its bits */
+    uint64_t other_bits[PATTERN_MOST];
+    int other_count;
+    Py_ssize_t length;
+} Pattern;
+
 typedef struct {
     const ch *text;
     Py_ssize_t length;
@@ -28,6 +39,7 @@ typedef struct {
     Py_ssize_t key_length;
     int digit;
     uint64_t letters, key_letters;  /* which letters occur (folded onto 64 bits) */
+    const Pattern *pattern, *key_pattern;  /* of the text and key, or NULL (see spelling) */
 } Word;
 
 typedef struct {
@@ -122,24 +134,99 @@ static Py_ssize_t osa_distance(const ch *a, Py_ssize_t la, const ch *b, Py_ssize
     return previous[lb];
 }
 
+/* The pattern of ``text`` (at most PATTERN_MOST letters). */
+static void pattern_build(Pattern *p, const ch *text, Py_ssize_t length)
+{
+    memset(p->ascii, 0, sizeof(p->ascii));
+    p->other_count = 0;
+    p->length = length;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        uint64_t bit = (uint64_t)1 << i;
+        ch c = text[i];
+        if (c < 128) {
+            p->ascii[c] |= bit;
+            continue;
+        }
+        int k = 0;
+        while (k < p->other_count && p->other[k] != c)
+            k++;
+        if (k == p->other_count) {
+            p->other[k] = c;
+            p->other_bits[k] = 0;
+            p->other_count++;
+        }
+        p->other_bits[k] |= bit;
+    }
+}
+
+static uint64_t pattern_bits(const Pattern *p, ch c)
+{
+    if (c < 128)
+        return p->ascii[c];
+    for (int k = 0; k < p->other_count; k++)
+        if (p->other[k] == c)
+            return p->other_bits[k];
+    return 0;
+}
+
+/* The same distance as ``osa_distance``, one column of the table at a time as bits
+ * (Hyyro's bit-vector algorithm for the edit distance with adjacent transpositions):
+ * ``up`` and ``down`` mark where a column's values rise and fall going down, ``zero``
+ * where a value equals the one up and to the left. */
+static Py_ssize_t osa_bits(const Pattern *p, const ch *text, Py_ssize_t length)
+{
+    if (p->length == 0)
+        return length;
+    uint64_t up = ~(uint64_t)0, down = 0, zero = 0, matches_before = 0;
+    uint64_t last = (uint64_t)1 << (p->length - 1);
+    Py_ssize_t distance = p->length;
+    for (Py_ssize_t j = 0; j < length; j++) {
+        uint64_t matches = pattern_bits(p, text[j]);
+        uint64_t swapped = ((~zero & matches) << 1) & matches_before;
+        zero = (((matches & up) + up) ^ up) | matches | down | swapped;
+        uint64_t rise = down | ~(zero | up), fall = zero & up;
+        if (rise & last)
+            distance++;
+        else if (fall & last)
+            distance--;
+        rise = (rise << 1) | 1;
+        fall <<= 1;
+        up = fall | ~(zero | rise);
+        down = rise & zero;
+        matches_before = matches;
+    }
+    return distance;
+}
+
 /* ``OSA.normalized_similarity``: 1 - distance / longer length, when it is at least
  * ``least``; when it is lower, any value lower than ``least`` (the edit distance may
- * stop early). */
-static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scratch *rows,
-                    double least, double *out)
+ * stop early). With ``pattern`` (``a``'s, or NULL), the distance is found by bits. */
+static int spelling_by(const ch *a, Py_ssize_t la, const Pattern *pattern, const ch *b,
+                       Py_ssize_t lb, Scratch *rows, double least, double *out)
 {
     Py_ssize_t longer = la > lb ? la : lb;
     if (longer == 0) {
         *out = 1.0;
         return 0;
     }
-    Py_ssize_t *space = scratch(rows, sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
-    if (space == NULL)
-        return -1;
     double allowed = (1.0 - least) * (double)longer + 1e-9;
-    Py_ssize_t distance = osa_distance(a, la, b, lb, space, allowed);
+    Py_ssize_t distance;
+    if (pattern != NULL) {
+        distance = osa_bits(pattern, b, lb);
+    } else {
+        Py_ssize_t *space = scratch(rows, sizeof(Py_ssize_t) * 3 * (size_t)(lb + 1));
+        if (space == NULL)
+            return -1;
+        distance = osa_distance(a, la, b, lb, space, allowed);
+    }
     *out = (double)distance > allowed ? -1.0 : 1.0 - (double)distance / (double)longer;
     return 0;
+}
+
+static int spelling(const ch *a, Py_ssize_t la, const ch *b, Py_ssize_t lb, Scratch *rows,
+                    double least, double *out)
+{
+    return spelling_by(a, la, NULL, b, lb, rows, least, out);
 }
 
 /* Python's ``round(value, 4)``; where the two may disagree (a value within a hair of
@@ -248,8 +335,8 @@ static int word_similarity(const Rules *t, const Word *a, const Word *b, Scratch
     /* -1 stands for a spelling similarity that cannot reach the minimum. */
     double by_spelling = -1.0;
     if (may_reach(a->length, b->length, a->letters, b->letters, c[C_MIN_SIMILARITY])) {
-        if (spelling(a->text, a->length, b->text, b->length, rows, c[C_MIN_SIMILARITY],
-                     &by_spelling) < 0)
+        if (spelling_by(a->text, a->length, a->pattern, b->text, b->length, rows,
+                        c[C_MIN_SIMILARITY], &by_spelling) < 0)
             return -1;
     }
     if ((double)shorter >= c[C_KEY_MIN_LENGTH]) {
@@ -257,8 +344,8 @@ static int word_similarity(const Rules *t, const Word *a, const Word *b, Scratch
         if (!same(a->key, a->key_length, b->key, b->key_length)) {
             double keys = 0.0, least = c[C_MIN_SIMILARITY] / c[C_KEY_SIMILARITY] - 1e-9;
             if (may_reach(a->key_length, b->key_length, a->key_letters, b->key_letters, least)
-                    && spelling(a->key, a->key_length, b->key, b->key_length, rows, least,
-                                &keys) < 0)
+                    && spelling_by(a->key, a->key_length, a->key_pattern, b->key,
+                                   b->key_length, rows, least, &keys) < 0)
                 return -1;
             by_key *= keys > 0.0 ? keys : 0.0;
         }

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from sanctionscreen.matching import bound as bound_module
 from sanctionscreen.matching.align import align, alignment_from
@@ -155,6 +156,32 @@ def test_the_c_word_similarity_equals_the_scorers(a: str, b: str) -> None:
     assert table is not None
     reference = word_similarity(a, b)[0]
     assert reference <= _cbound.word_similarity(table, a, b) <= reference + 1e-4 + 1e-9
+
+
+_FEW_LETTERS = st.text(alphabet="abé신", max_size=70)  # few letters: swaps and repeats
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_FEW_LETTERS, st.sampled_from(WORDS)), st.one_of(_FEW_LETTERS,
+                                                                  st.sampled_from(WORDS)))
+def test_the_edit_distance_by_bits_equals_the_table_and_rapidfuzz(a: str, b: str) -> None:
+    _cbound = _c_bound()
+    if _cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    by_rows, by_bits = _cbound.edit_distances(a, b)
+    assert by_rows == OSA.distance(a, b)
+    assert by_bits == (by_rows if len(a) <= 64 else None)
+
+
+def test_the_edit_distance_by_bits_at_the_edges() -> None:
+    _cbound = _c_bound()
+    if _cbound is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    for a, b in [("", ""), ("", "abc"), ("abc", ""), ("ab", "ba"), ("abcd", "badc"),
+                 ("ca", "abc"), ("a" * 64, "a" * 63 + "b"), ("ab" * 32, "ba" * 32),
+                 ("x" * 64, "y" * 200), ("신흥", "흥신")]:
+        assert _cbound.edit_distances(a, b) == (OSA.distance(a, b), OSA.distance(a, b)), (a, b)
+    assert _cbound.edit_distances("a" * 65, "a" * 64) == (1, None)
 
 
 def test_the_c_bound_folds_romanisation_and_rejects_bad_numbers() -> None:
