@@ -193,11 +193,16 @@ def _one_edit(a: str, b: str) -> bool:
     return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
 
 
+_INTACT = 5  # one edit in a text of 11+ letters leaves its first or its last 5 letters intact
+
+
 @cache
-def _long_phrases() -> dict[tuple[int, int], tuple[tuple[int, str], ...]]:
+def _long_phrases() -> dict[tuple[int, int], tuple[tuple[tuple[int, str], ...], frozenset[str],
+                                                   frozenset[str]]]:
     """Phrases of 12+ letters by ``(words in it, letters of a text one edit from it)``,
-    each with its rank (longest in words first): one edit changes the length by at most
-    one, so a text is looked up by its own length."""
+    each with its rank (longest in words first), and the phrases' first and last
+    ``_INTACT`` letters: one edit changes the length by at most one, so a text is looked
+    up by its own length, and it must begin or end as one of the phrases does."""
     table, _ = _legal_phrases()
     forms = sorted((f for f in table if len(f) > 1 and len(" ".join(f)) >= 12),
                    key=lambda f: (-len(f), f))
@@ -206,7 +211,8 @@ def _long_phrases() -> dict[tuple[int, int], tuple[tuple[int, str], ...]]:
         phrase = " ".join(form)
         for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
             buckets.setdefault((len(form), length), []).append((rank, phrase))
-    return {key: tuple(sorted(found)) for key, found in buckets.items()}
+    return {key: (tuple(sorted(found)), frozenset(p[:_INTACT] for _, p in found),
+                  frozenset(p[-_INTACT:] for _, p in found)) for key, found in buckets.items()}
 
 
 @cache
@@ -222,10 +228,13 @@ def _misspelled_phrase(words: list[str], *, at_start: bool = False) -> tuple[str
         if size >= len(words):
             break
         part = words[:size] if at_start else words[-size:]
-        phrases = buckets.get((size, sum(map(len, part)) + size - 1))
-        if phrases is None:
+        bucket = buckets.get((size, sum(map(len, part)) + size - 1))
+        if bucket is None:
             continue
+        phrases, firsts, lasts = bucket
         tail = " ".join(part)
+        if tail[:_INTACT] not in firsts and tail[-_INTACT:] not in lasts:
+            continue
         for rank, phrase in phrases:
             if _one_edit(phrase, tail):
                 found.append((rank, phrase, size))
