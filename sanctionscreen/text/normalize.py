@@ -82,8 +82,10 @@ def _latin_word(word: str, notes: list[str]) -> str:
 
 
 def _punctuation(text: str) -> str:
-    text = _DOTTED_INITIALS.sub(lambda m: " " + m.group(1).replace(".", "") + " ", text)
-    text = _POSSESSIVE.sub("", text)
+    if "." in text:  # the patterns below need a dot, an apostrophe: most names have neither
+        text = _DOTTED_INITIALS.sub(lambda m: " " + m.group(1).replace(".", "") + " ", text)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
     text = text.replace("&", " and ").replace("+", " and ")
     return " ".join(_NON_WORD.sub(" ", text).split())
