@@ -67,8 +67,8 @@ def _roman_value(word: str) -> int | None:
 def numbers_as_digits(words: list[str]) -> list[str]:
     """Number words, ordinals and Roman numerals as digits: ``forty four`` -> ``44``."""
     special = _number_words()
-    if not any(word in special or word[:1].isdigit() or _ROMAN_LETTERS.match(word)
-               for word in words):
+    if not any(word in special or word[:1].isdigit() for word in words) and not (
+            len(words) > 1 and _ROMAN_LETTERS.match(words[-1])):  # numerals: last word only
         return list(words)
     table = tables.numbers()
     out: list[str] = []
