@@ -561,15 +561,46 @@ static int has_key(const Finder *f, const Word *w, const ch *key, Py_ssize_t len
                                         depth_of(f, w->length)));
 }
 
-/* Consider the listed words that have ``key`` (see ``has_key``). */
-static int by_key(Lookup *l, const ch *key, Py_ssize_t length, int romanised)
+/* Consider the listed words that have ``key`` (see ``has_key``), its hash ``hash``. */
+static int by_key(Lookup *l, const ch *key, Py_ssize_t length, uint64_t hash, int romanised)
 {
     const Keys *keys = romanised ? &l->f->romanised : &l->f->spelled;
     int32_t first, last;
-    keys_find(keys, key_hash(key, length), &first, &last);
+    keys_find(keys, hash, &first, &last);
     for (int32_t k = first; k < last; k++) {
         int32_t v = keys->words[k];
         if (has_key(l->f, &l->f->vocab[v], key, length, romanised) && consider(l, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A key of the query word: the letters left out (-1: none), and the key's hash. */
+typedef struct {
+    Py_ssize_t skip, skip2;
+    uint64_t hash;
+} Variant;
+
+#define BATCH 32  /* keys looked up together: their table reads overlap */
+
+/* Look up a batch of keys: first ask for their buckets, then for the hashes the buckets
+ * point to, and only then read them, so the processor fetches them side by side. */
+static int by_keys(Lookup *l, const ch *text, Py_ssize_t length, const Variant *batch,
+                   int count, ch *buffer, int romanised)
+{
+    const Keys *keys = romanised ? &l->f->romanised : &l->f->spelled;
+    if (keys->buckets == NULL)
+        return 0;
+    size_t shift = (size_t)(64 - keys->bits);
+#if defined(__GNUC__) || defined(__clang__)
+    for (int k = 0; k < count; k++)
+        __builtin_prefetch(&keys->buckets[batch[k].hash >> shift]);
+    for (int k = 0; k < count; k++)
+        __builtin_prefetch(&keys->hashes[keys->buckets[batch[k].hash >> shift]]);
+#endif
+    for (int k = 0; k < count; k++) {
+        Py_ssize_t size = without(text, length, batch[k].skip, batch[k].skip2, buffer);
+        if (by_key(l, buffer, size, batch[k].hash, romanised) < 0)
             return -1;
     }
     return 0;
@@ -579,17 +610,24 @@ static int by_key(Lookup *l, const ch *key, Py_ssize_t length, int romanised)
 static int each_key(Lookup *l, const ch *text, Py_ssize_t length, int depth, ch *buffer,
                     int romanised)
 {
-    if (by_key(l, text, length, romanised) < 0)
-        return -1;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        if (by_key(l, buffer, without(text, length, i, -1, buffer), romanised) < 0)
-            return -1;
-        if (depth >= 2)
-            for (Py_ssize_t j = i + 1; j < length; j++)
-                if (by_key(l, buffer, without(text, length, i, j, buffer), romanised) < 0)
+    Variant batch[BATCH];
+    int count = 0;
+    for (Py_ssize_t i = -1; i < length; i++) {  /* i: the first letter left out, or none */
+        Py_ssize_t last = depth >= 2 && i >= 0 ? length - 1 : i;
+        for (Py_ssize_t j = i; j <= last; j++) {  /* j: the second, when j > i */
+            Py_ssize_t skip2 = j == i ? -1 : j;
+            Py_ssize_t size = without(text, length, i, skip2, buffer);
+            batch[count].skip = i;
+            batch[count].skip2 = skip2;
+            batch[count].hash = key_hash(buffer, size);
+            if (++count == BATCH) {
+                if (by_keys(l, text, length, batch, count, buffer, romanised) < 0)
                     return -1;
+                count = 0;
+            }
+        }
     }
-    return 0;
+    return by_keys(l, text, length, batch, count, buffer, romanised);
 }
 
 static PyObject *Finder_near(Finder *self, PyObject *arg)
