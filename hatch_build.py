@@ -24,7 +24,8 @@ EXTENSIONS = {
     "sanctionscreen.matching._cbound": Path("sanctionscreen") / "matching" / "_cbound.c",
     "sanctionscreen._cindex": Path("sanctionscreen") / "_cindex.c",
 }
-HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h"]
+HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h",
+           Path("sanctionscreen") / "matching" / "_calign.h"]
 
 
 def _compile(root: Path, out_dir: Path) -> dict[str, Path]:

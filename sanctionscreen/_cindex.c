@@ -976,6 +976,7 @@ typedef struct {
     uint32_t *seen;    /* ``seen[n] == query``: name n is already in this query's answer */
     uint32_t query;
     int built, ready;
+    int busy;  /* a gather runs: one started from inside it (an entry's __index__) is refused */
 } Postings;
 
 static void Postings_dealloc(Postings *self)
@@ -1076,9 +1077,9 @@ static int int32_order(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Add the names of entry ``item`` of table ``t`` that this query has not seen. */
-static int gather_entry(Postings *self, const Table *t, PyObject *item, Scratch *out,
-                        Py_ssize_t *count)
+/* Add the names of entry ``item`` of table ``t`` that query ``query`` has not seen. */
+static int gather_entry(Postings *self, uint32_t query, const Table *t, PyObject *item,
+                        Scratch *out, Py_ssize_t *count)
 {
     Py_ssize_t k = PyNumber_AsSsize_t(item, PyExc_OverflowError);
     if (k == -1 && PyErr_Occurred())
@@ -1092,7 +1093,7 @@ static int gather_entry(Postings *self, const Table *t, PyObject *item, Scratch 
     int32_t *found = scratch(out, sizeof(int32_t) * (size_t)(*count + size + 1));
     if (found == NULL)
         return -1;
-    uint32_t *seen = self->seen, query = self->query;
+    uint32_t *seen = self->seen;
     Py_ssize_t n = *count;
     for (Py_ssize_t i = 0; i < size; i++) {
         int32_t name = ids[i];
@@ -1114,10 +1115,17 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
     PyObject *groups[GROUPS];
     if (!PyArg_ParseTuple(args, "OO", &groups[0], &groups[1]))
         return NULL;
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "gather() called while a gather() of these "
+                        "postings runs");
+        return NULL;
+    }
+    self->busy = 1;
     if (++self->query == 0) {  /* wrapped round: start the marks afresh */
         memset(self->seen, 0, sizeof(uint32_t) * (size_t)(self->names + 1));
         self->query = 1;
     }
+    uint32_t query = self->query;
     Scratch out = {NULL, 0};
     Py_ssize_t count = 0;
     PyObject *result = NULL;
@@ -1133,8 +1141,8 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
                 goto done;
             }
             for (Py_ssize_t b = 0; b < PySequence_Fast_GET_SIZE(inner); b++)
-                if (gather_entry(self, &self->tables[g], PySequence_Fast_GET_ITEM(inner, b),
-                                 &out, &count) < 0) {
+                if (gather_entry(self, query, &self->tables[g],
+                                 PySequence_Fast_GET_ITEM(inner, b), &out, &count) < 0) {
                     Py_DECREF(inner);
                     Py_DECREF(outer);
                     goto done;
@@ -1158,6 +1166,7 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
     }
 done:
     scratch_free(&out);
+    self->busy = 0;
     return result;
 }
 

@@ -361,6 +361,16 @@ def test_postings_refuse_bad_tables_and_entries() -> None:
     with pytest.raises(TypeError):
         postings.gather([["a"]], [])
     assert postings.gather([[0], [0, 1]], [[1]]) == [0, 1, 2]
+
+
+    class Nested:  # a number that gathers from the same postings while it is read
+        def __index__(self) -> int:
+            postings.gather([[0]], [])
+            return 0
+
+    with pytest.raises(RuntimeError, match="while a gather"):
+        postings.gather([[Nested(), 1]], [])
+    assert postings.gather([[1]], []) == [1]  # and the postings still work
     broken = Postings.__new__(Postings)
     with pytest.raises(ValueError):
         broken.__init__(2, good, good)

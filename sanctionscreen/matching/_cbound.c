@@ -503,7 +503,8 @@ static int name_number(PyObject *item, Py_ssize_t names, Py_ssize_t *number)
 /* Ask the processor early for what bounding name ``ahead`` positions later will read:
  * its offsets, then its words' numbers, then the words' records. Candidates are
  * scattered over tables larger than the processor's nearer caches. */
-static void fetch_ahead(const Table *t, const int32_t *numbers, Py_ssize_t k, Py_ssize_t count)
+static void fetch_ahead(const Table *t, const Py_ssize_t *numbers, Py_ssize_t k,
+                        Py_ssize_t count)
 {
 #if defined(__GNUC__) || defined(__clang__)
     const int64_t *offsets = t->offsets.buf;
@@ -537,16 +538,18 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
     } else if (!PyArg_ParseTuple(args, "OOO", &words, &weights, &numbers)) {
         return NULL;
     }
-    PyObject *sequence = PySequence_Fast(numbers, "numbers must be a sequence");
+    /* A tuple: Python code run below (a weight's __float__, a number's __index__) cannot
+     * change it under our feet. */
+    PyObject *sequence = PySequence_Tuple(numbers);
     if (sequence == NULL)
         return NULL;
     Query q;
     Work work;
     memset(&work, 0, sizeof(work));
     PyObject *found = NULL;
-    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
-    PyObject **items = PySequence_Fast_ITEMS(sequence);
-    int32_t *chosen = PyMem_Malloc(sizeof(int32_t) * (size_t)(count + 1));
+    Py_ssize_t names = self->offsets.len / 8 - 1, count = PyTuple_GET_SIZE(sequence);
+    PyObject **items = &PyTuple_GET_ITEM(sequence, 0);
+    Py_ssize_t *chosen = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(count + 1));
     if (chosen == NULL) {
         PyErr_NoMemory();
         memset(&q, 0, sizeof(q));
@@ -558,7 +561,7 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
             memset(&q, 0, sizeof(q));
             goto done;
         }
-        chosen[k] = (int32_t)number;
+        chosen[k] = number;
     }
     if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
         goto done;
@@ -752,14 +755,14 @@ static PyObject *align_each(Table *self, PyObject *args, int want_spans)
     Py_buffer kinds;
     if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
         return NULL;
-    PyObject *sequence = PySequence_Fast(numbers, "numbers must be a sequence");
+    PyObject *sequence = PySequence_Tuple(numbers);  /* see run() */
     PyObject *found = NULL;
     Scoring s;
     memset(&s, 0, sizeof(s));
     if (sequence == NULL || scoring_begin(self, words, weights, &kinds, &s) < 0)
         goto done;
-    Py_ssize_t names = self->offsets.len / 8 - 1, count = PySequence_Fast_GET_SIZE(sequence);
-    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    Py_ssize_t names = self->offsets.len / 8 - 1, count = PyTuple_GET_SIZE(sequence);
+    PyObject **items = &PyTuple_GET_ITEM(sequence, 0);
     found = PyList_New(count);
     for (Py_ssize_t k = 0; found != NULL && k < count; k++) {
         Py_ssize_t number;

@@ -158,6 +158,24 @@ def test_the_c_word_similarity_equals_the_scorers(a: str, b: str) -> None:
     assert reference <= _cbound.word_similarity(table, a, b) <= reference + 1e-4 + 1e-9
 
 
+def test_the_c_table_reads_the_numbers_as_they_were_when_called() -> None:
+    """A weight whose conversion changes the list of numbers cannot pull it from under
+    the C code: the numbers are copied first (ASan showed a read of freed memory)."""
+    if _c_bound() is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    fast = BoundTable([("korea",), ("trading",)], WordWeights(), accelerated=True)._fast
+    assert fast is not None
+    numbers = [0, 1] * 500
+
+    class Weight:
+        def __float__(self) -> float:
+            numbers.clear()
+            return 1.0
+
+    assert fast.survivors(["korea"], [Weight()], numbers, 0.5) == [0] * 500
+    assert numbers == []
+
+
 _FEW_LETTERS = st.text(alphabet="abé신", max_size=70)  # few letters: swaps and repeats
 
 
