@@ -23,10 +23,12 @@ Every meeting is checked with the scorer's own word similarity before a name is
 proposed, so the index proposes few names; ``matching/bound.py`` then drops names
 that cannot reach the threshold before they are aligned.
 
-The deletion and romanisation keys, and the lookup of the listed words that meet a
-query word, are in C (``_cindex.c``) when it was built: the same words are found
-(tests compare the two), the keys take a fraction of the memory and build time.
-Without it, :meth:`CandidateIndex._near_words` does the same with Python dicts.
+The deletion and romanisation keys, the lookups of the listed words and runs that
+meet a query word, and the gathering of the names they lead to (``Postings``) are
+in C (``_cindex.c``) when it was built: the same names are found (tests compare the
+two), the keys take a fraction of the memory and build time. Without it,
+:meth:`CandidateIndex._near_words` and the methods after it do the same with Python
+dicts and sets.
 """
 
 from __future__ import annotations
