@@ -1208,16 +1208,6 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__cindex(void)
 {
-    PyObject *m = module_with_type(&module, &FinderType, "Finder");
-    if (m == NULL || PyType_Ready(&PostingsType) < 0)
-        goto fail;
-    Py_INCREF(&PostingsType);
-    if (PyModule_AddObject(m, "Postings", (PyObject *)&PostingsType) < 0) {
-        Py_DECREF(&PostingsType);
-        goto fail;
-    }
-    return m;
-fail:
-    Py_XDECREF(m);
-    return NULL;
+    PyTypeObject *const types[] = {&FinderType, &PostingsType};
+    return module_with_types(&module, types, 2);
 }

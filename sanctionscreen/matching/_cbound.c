@@ -894,5 +894,6 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__cbound(void)
 {
-    return module_with_type(&module, &TableType, "Table");
+    PyTypeObject *const types[] = {&TableType};
+    return module_with_types(&module, types, 1);
 }

@@ -558,20 +558,21 @@ static int built_or_raise(int ready, const char *type)
     return ready;
 }
 
-/* A new module ``definition`` holding the type ``type`` as ``name``. */
-static PyObject *module_with_type(struct PyModuleDef *definition, PyTypeObject *type,
-                                  const char *name)
+/* A new module ``definition`` holding ``count`` types, each under the name after the
+ * last dot of its ``tp_name``. */
+static PyObject *module_with_types(struct PyModuleDef *definition, PyTypeObject *const *types,
+                                   int count)
 {
-    if (PyType_Ready(type) < 0)
-        return NULL;
     PyObject *m = PyModule_Create(definition);
     if (m == NULL)
         return NULL;
-    Py_INCREF(type);
-    if (PyModule_AddObject(m, name, (PyObject *)type) < 0) {
-        Py_DECREF(type);
-        Py_DECREF(m);
-        return NULL;
+    for (int i = 0; i < count; i++) {
+        const char *name = strrchr(types[i]->tp_name, '.');
+        if (PyType_Ready(types[i]) < 0 || PyModule_AddObjectRef(
+                m, name != NULL ? name + 1 : types[i]->tp_name, (PyObject *)types[i]) < 0) {
+            Py_DECREF(m);
+            return NULL;
+        }
     }
     return m;
 }
