@@ -377,12 +377,13 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
             any_ends |= hot[j]->ends;
         const double *row = (const double *)work->memo.data
                             + (size_t)hot[j]->slot * (size_t)count;
+        double listed_best = 0.0;  /* maxima written without branches: they rarely repeat */
         for (Py_ssize_t i = 0; i < count; i++) {
-            if (row[i] > best_query[i])
-                best_query[i] = row[i];
-            if (row[i] > best_listed[j])
-                best_listed[j] = row[i];
+            double value = row[i];
+            best_query[i] = value > best_query[i] ? value : best_query[i];
+            listed_best = value > listed_best ? value : listed_best;
         }
+        best_listed[j] = listed_best;
     }
     memcpy(single_query, best_query, sizeof(double) * (size_t)count);
     memcpy(single_listed, best_listed, sizeof(double) * (size_t)size);
