@@ -146,7 +146,7 @@ class Screener:
         self.index = CandidateIndex(self._words, self.weights, min_score=self._floor,
                                     lean=len(self._names) >= LEAN_FROM)
         self._bounds = BoundTable(self._words, self.weights)
-        self._cache: dict[tuple[str, str | None], ScreeningResult] = {}
+        self._cache: dict[tuple[str, str | None], _Screened] = {}  # repeated names' findings
         self.lists_info = [ListInfo(
             id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
             content_hash=w.content_hash, entities=len(w.entities),
@@ -165,17 +165,21 @@ class Screener:
 
     def screen(self, name: Any, *, country: str | None = None) -> ScreeningResult:
         """Screen one name; a name that cannot be screened gives decision ``error``."""
+        return self._assembled(self._found(name, country))
+
+    def _found(self, name: Any, country: str | None) -> _Screened:
+        """``_screen``'s findings for a name, kept for names seen again (supplier files
+        repeat themselves; workers use this too)."""
         key = (name, country) if type(name) is str and (
             country is None or type(country) is str) else None
-        cached = self._cache.get(key) if key is not None else None
-        if cached is not None:
-            return cached
-        result = self._assembled(self._screen(name, country, exhaustive=False))
-        if key is not None:
-            if len(self._cache) >= RESULT_CACHE:
-                self._cache.clear()
-            self._cache[key] = result
-        return result
+        found = self._cache.get(key) if key is not None else None
+        if found is None:
+            found = self._screen(name, country, exhaustive=False)
+            if key is not None:
+                if len(self._cache) >= RESULT_CACHE:
+                    self._cache.clear()
+                self._cache[key] = found
+        return found
 
     def _screen_exhaustive(self, name: Any, *, country: str | None = None,
                            bound: bool = True) -> ScreeningResult:
@@ -345,7 +349,6 @@ class Screener:
 
 _WORKER_SCREENER: Screener | None = None
 _WORKER_SCREENED = 0  # names this worker process has screened
-_WORKER_CACHE: dict[tuple[str, str | None], _Screened] = {}  # a worker's repeated names
 
 
 @contextmanager
@@ -394,16 +397,7 @@ def _screen_in_worker(item: tuple[Any, str | None]) -> _Screened:
     parent about 70 us a hit, half of it the entities' risk and sources)."""
     global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
-    name, country = item
-    key = (name, country) if type(name) is str and (
-        country is None or type(country) is str) else None
-    screened = _WORKER_CACHE.get(key) if key is not None else None
-    if screened is None:
-        screened = _WORKER_SCREENER._screen(name, country, exhaustive=False)
-        if key is not None:
-            if len(_WORKER_CACHE) >= RESULT_CACHE:
-                _WORKER_CACHE.clear()
-            _WORKER_CACHE[key] = screened
+    screened = _WORKER_SCREENER._found(*item)
     _WORKER_SCREENED += 1
     if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
         gc.freeze()
