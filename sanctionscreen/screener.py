@@ -37,17 +37,28 @@ from sanctionscreen.results import (
     ScreeningResult,
 )
 from sanctionscreen.settings import Settings, Thresholds
-from sanctionscreen.text.normalize import named, normalise, normalised_steps, normalised_words
+from sanctionscreen.text.normalize import (
+    Steps,
+    named,
+    normalise,
+    normalised_steps,
+    normalised_words,
+)
 from sanctionscreen.watchlist.model import Entity, Watchlist
 
 ListSpec = str | Path | Watchlist
+_Kept = tuple[str, tuple[int, ...], str | None]
+"""What the search for one name found: the query as screened, the listed names to
+explain (their numbers, best first, at most ``max_hits``) and the error, if any."""
+_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps]
+"""The query's words, legal forms and steps (``normalise.normalised_steps``)."""
 _Screened = tuple[str, str, list[tuple[int, Explanation]], str | None]
 """What screening one name found: the query as screened, the decision, each hit as the
 listed name's number and its explanation (best first), and the error, if any."""
 COUNTRY_AGREES = 0.02
 COUNTRY_DIFFERS = -0.03
 LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion keys
-RESULT_CACHE = 20_000  # results of repeated names kept (supplier files repeat themselves)
+RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat themselves)
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
 REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
@@ -146,7 +157,10 @@ class Screener:
         self.index = CandidateIndex(self._words, self.weights, min_score=self._floor,
                                     lean=len(self._names) >= LEAN_FROM)
         self._bounds = BoundTable(self._words, self.weights)
-        self._cache: dict[tuple[str, str | None], _Screened] = {}  # repeated names' findings
+        # Repeated names' findings: what the search kept, by name and country, and the
+        # explanations of what it kept (``_found``).
+        self._searches: dict[tuple[str, str | None], _Kept] = {}
+        self._explanations: dict[tuple[_Kept, str | None], _Screened] = {}
         self.lists_info = [ListInfo(
             id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
             content_hash=w.content_hash, entities=len(w.entities),
@@ -167,59 +181,102 @@ class Screener:
         """Screen one name; a name that cannot be screened gives decision ``error``."""
         return self._assembled(self._found(name, country))
 
+    def _clear_caches(self, *, index: bool = True) -> None:
+        """Forget repeated names' findings and (with ``index``) the index's word lookups,
+        to start cold."""
+        self._searches.clear()
+        self._explanations.clear()
+        if index:
+            self.index.clear_caches()
+
     def _found(self, name: Any, country: str | None) -> _Screened:
-        """``_screen``'s findings for a name, kept for names seen again (supplier files
-        repeat themselves; workers use this too)."""
+        """What screening a name finds, with what was kept for names seen again."""
+        kept, normalised = self._kept(name, country)
+        return self._explained(kept, country, normalised)
+
+    def _kept(self, name: Any, country: str | None) -> tuple[_Kept, _Normalised | None]:
+        """``_search``'s findings for a name, kept for names seen again (supplier files
+        repeat themselves; workers use this too); the query's normalisation when it was
+        made now."""
         key = (name, country) if type(name) is str and (
             country is None or type(country) is str) else None
-        found = self._cache.get(key) if key is not None else None
-        if found is None:
-            found = self._screen(name, country, exhaustive=False)
-            if key is not None:
-                if len(self._cache) >= RESULT_CACHE:
-                    self._cache.clear()
-                self._cache[key] = found
-        return found
+        kept = self._searches.get(key) if key is not None else None
+        if kept is not None:
+            return kept, None
+        kept, normalised = self._search(name, country, exhaustive=False)
+        if key is not None:
+            _remember(self._searches, key, kept)
+        return kept, normalised
+
+    def _explained(self, kept: _Kept, country: str | None,
+                   normalised: _Normalised | None = None) -> _Screened:
+        """The decision and the explanations of what the search kept (``normalised``:
+        the query's normalisation, when the caller has it). Explanations of repeated
+        findings are kept too."""
+        query, numbers, error = kept
+        if error is not None:
+            return query, "error", [], error
+        if not numbers:
+            return query, "clear", [], None
+        key = (kept, country)
+        screened = self._explanations.get(key)
+        if screened is None:
+            screened = self._explain(query, numbers, country, normalised)
+            _remember(self._explanations, key, screened)
+        return screened
 
     def _screen_exhaustive(self, name: Any, *, country: str | None = None,
                            bound: bool = True) -> ScreeningResult:
         """``screen`` without the index: every listed name is considered, and with
         ``bound=False`` every one is aligned too (slow; a reference for tests)."""
-        return self._assembled(self._screen(name, country, exhaustive=True, bound=bound))
+        kept, normalised = self._search(name, country, exhaustive=True, bound=bound)
+        query, numbers, error = kept
+        if error is not None or not numbers:
+            return self._assembled(self._explained(kept, country))
+        return self._assembled(self._explain(query, numbers, country, normalised))
 
-    def _screen(self, name: Any, country: str | None, *, exhaustive: bool,
-                bound: bool = True) -> _Screened:
+    def _search(self, name: Any, country: str | None, *, exhaustive: bool,
+                bound: bool = True) -> tuple[_Kept, _Normalised | None]:
+        """The listed names worth explaining for a name: candidates from the index (or
+        every listed name), those whose bound reaches review, scored, the best of each
+        entity ranked; and the query's normalisation."""
         try:
             query = self._check(name)
         except InputError as error:
-            return _printable(name), "error", [], error.message
-        words, forms, steps = normalised_steps(query)
+            return (_printable(name), (), error.message), None
+        normalised = normalised_steps(query)
+        words, forms, _ = normalised
         if not words:
-            return query, "error", [], ("nothing is left of the name after normalisation "
-                                        "(only punctuation, symbols or invisible characters)")
+            return (query, (), "nothing is left of the name after normalisation (only "
+                    "punctuation, symbols or invisible characters)"), normalised
         numbers = list(range(len(self._names))) if exhaustive else self.index.candidates(words)
         if bound and numbers:
             numbers = self._bounds.survivors(words, numbers, self._floor)
         if not numbers:
-            return query, "clear", [], None
+            return (query, (), None), normalised
         best: dict[tuple[int, str], tuple[float, int]] = {}
         for score, number in self._scored(words, forms, numbers, country):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
                 best[key] = (score, number)
-        if not best:
-            return query, "clear", [], None
         ranked = sorted(best.items(), key=lambda item: (
             -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
-        normalised = named(query, words, forms, steps)
+        kept = tuple(number for _, (_, number) in ranked[: self.settings.max_hits])
+        return (query, kept, None), normalised
+
+    def _explain(self, query: str, numbers: tuple[int, ...], country: str | None,
+                 normalised: _Normalised | None) -> _Screened:
+        """Explain in full each listed name kept for a query (best first); the decision
+        is the first one's."""
+        words, forms, steps = normalised if normalised is not None else normalised_steps(query)
+        named_query = named(query, words, forms, steps)
+        spans = self._bounds.alignments(words, numbers)  # made in C, when built
         explained: list[tuple[int, Explanation]] = []
-        kept = [number for _, (_, number) in ranked[: self.settings.max_hits]]
-        spans = self._bounds.alignments(words, kept)  # made in C, when built
-        for at, number in enumerate(kept):
+        for at, number in enumerate(numbers):
             listed = self._names[number]
             explanation = explain(
-                normalised, normalise(listed.name), weights=self.weights,
+                named_query, normalise(listed.name), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
                 alignment=None if spans is None else alignment_from(
                     words, self._words[number], self.weights, spans[at]))
@@ -280,9 +337,9 @@ class Screener:
         # Each worker freezes what it inherits, so its collector neither walks nor
         # copies the shared index (copy-on-write pages stay shared).
         with context.Pool(workers, initializer=gc.freeze) as pool:
-            for count, screened in enumerate(pool.imap(_screen_in_worker, items,
-                                                       chunksize=256), 1):
-                yield self._assembled(screened)
+            for count, (kept, country) in enumerate(pool.imap(_search_in_worker, items,
+                                                              chunksize=256), 1):
+                yield self._assembled(self._explained(kept, country))
                 if freezing and count % REFREEZE_EVERY == 0:
                     gc.freeze()
 
@@ -390,18 +447,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _screen_in_worker(item: tuple[Any, str | None]) -> _Screened:
-    """Screen one item in a worker. Only what the parent cannot make itself travels
-    back: each hit as its listed name's number and explanation. The entity's facts,
-    lists, settings and version are the parent's own (pickling whole hits cost the
-    parent about 70 us a hit, half of it the entities' risk and sources)."""
+def _search_in_worker(item: tuple[Any, str | None]) -> tuple[_Kept, str | None]:
+    """Search for one item in a worker. Only the listed names to explain travel back,
+    as numbers: the parent explains them and adds the entities' facts, lists, settings
+    and version. (Explanations made here cost more to pickle and unpickle, about 100
+    us a name with hits, than the parent takes to make them.)"""
     global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
-    screened = _WORKER_SCREENER._found(*item)
+    name, country = item
+    kept, _ = _WORKER_SCREENER._kept(name, country)
     _WORKER_SCREENED += 1
     if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
         gc.freeze()
-    return screened
+    return kept, country
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """Keep ``value`` in a bounded cache: full, it starts again (a batch refills it fast)."""
+    if len(cache) >= RESULT_CACHE:
+        cache.clear()
+    cache[key] = value
 
 
 def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:

@@ -236,7 +236,7 @@ def test_a_very_long_name_screens_the_same_with_either_score_bound() -> None:
                       for _ in range(12_000))  # 84,000 characters in 12,000 words
     names = [f"Korea Sinhung Trading {filler}", f"Korea Sinhung Trading Corp {filler[:62]}"]
     first = [screener.screen(name) for name in names]
-    screener._cache.clear()
+    screener._clear_caches()
     screener._bounds = BoundTable(screener._words, screener.weights, accelerated=False)
     assert [screener.screen(name) for name in names] == first
     # The listed name stands whole inside each: listed_name_contained raises them to

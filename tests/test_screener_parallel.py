@@ -27,7 +27,7 @@ NAMES: list[object] = [
 def test_two_workers_give_the_results_of_one_in_order() -> None:
     screener = Screener()
     one = [r.model_dump() for r in screener.screen_many(NAMES, workers=1)]
-    screener._cache.clear()
+    screener._clear_caches()
     two = [r.model_dump() for r in screener.screen_many(NAMES, workers=2)]
     assert len(two) == len(NAMES)
     assert two == one
