@@ -149,7 +149,7 @@ typedef struct {
     Py_ssize_t run_count;
     ch *letters;        /* the query words' and runs' text */
     ch *keys;           /* their romanisation keys */
-    Pattern *patterns;  /* each query word's and its key's (see ``spelling_by``) */
+    Pattern *patterns;  /* each query word's, its key's and each run's (``spelling_by``) */
     double total;
 } Query;
 
@@ -261,11 +261,19 @@ static int query_build(const Table *t, PyObject *words, PyObject *weights, Query
         Word *w = i < count ? &q->words[i] : &q->runs[i - count];
         w->key = w->key_length ? q->keys + (uintptr_t)w->key : no_key;
     }
-    /* The query's words are compared with many listed words: their patterns once. */
-    q->patterns = PyMem_Malloc(sizeof(Pattern) * 2 * (size_t)(count + 1));
+    /* The query's words and runs are compared with many listed words: their patterns
+     * once (a word's text and key, a run's text). */
+    q->patterns = PyMem_Malloc(sizeof(Pattern) * (2 * (size_t)count + (size_t)runs + 1));
     if (q->patterns == NULL) {
         PyErr_NoMemory();
         return -1;
+    }
+    for (Py_ssize_t r = 0; r < runs; r++) {
+        Word *w = &q->runs[r];
+        if (w->length <= PATTERN_MOST) {
+            pattern_build(&q->patterns[2 * count + r], w->text, w->length);
+            w->pattern = &q->patterns[2 * count + r];
+        }
     }
     for (Py_ssize_t i = 0; i < count; i++) {
         Word *w = &q->words[i];
@@ -418,8 +426,8 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                     at += listed[k]->length;
                 }
                 double similarity;
-                if (spelling(word->text, word->length, joined_text, at, &work->rows,
-                             c[C_JOIN_SIMILARITY], &similarity) < 0)
+                if (spelling_by(word->text, word->length, word->pattern, joined_text, at,
+                                &work->rows, c[C_JOIN_SIMILARITY], &similarity) < 0)
                     return -1;
                 if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_query[i])
                     continue;
@@ -457,8 +465,8 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                          || has_bit(hot[j]->suffixed, end, ends_with(word, &q->words[end]))))
                 continue;
             double similarity;
-            if (spelling(word->text, word->length, run->text, run->length, &work->rows,
-                         c[C_JOIN_SIMILARITY], &similarity) < 0)
+            if (spelling_by(run->text, run->length, run->pattern, word->text, word->length,
+                            &work->rows, c[C_JOIN_SIMILARITY], &similarity) < 0)
                 return -1;
             if (similarity < c[C_JOIN_SIMILARITY] || similarity <= single_listed[j])
                 continue;

@@ -370,8 +370,11 @@ static int romanisation_key(const Rules *t, const ch *word, Py_ssize_t length, S
         return -1;
     memcpy(from, word, sizeof(ch) * (size_t)length);
     Py_ssize_t size = length;
+    uint64_t present = letter_set(from, size);  /* letters in the text, as letter_set folds them */
     for (Py_ssize_t r = 0; r < t->rule_count; r++) {
         const Rule *rule = &t->rules[r];
+        if (!(present & ((uint64_t)1 << (rule->old[0] & 63))))
+            continue;  /* the rule's first letter is nowhere in the text: it changes nothing */
         /* each letter becomes at most new_length letters: room for this rule's output */
         Py_ssize_t grow = rule->new_length > 1 ? rule->new_length : 1;
         ch *to = scratch(target, sizeof(ch) * (size_t)(size * grow + 1));
@@ -382,7 +385,7 @@ static int romanisation_key(const Rules *t, const ch *word, Py_ssize_t length, S
         target = spare_scratch;
         Py_ssize_t written = 0, i = 0;
         while (i < size) {
-            if (i + rule->old_length <= size
+            if (i + rule->old_length <= size && from[i] == rule->old[0]  /* most letters */
                     && memcmp(from + i, rule->old, sizeof(ch) * (size_t)rule->old_length) == 0) {
                 memcpy(to + written, rule->new_, sizeof(ch) * (size_t)rule->new_length);
                 written += rule->new_length;
@@ -393,6 +396,7 @@ static int romanisation_key(const Rules *t, const ch *word, Py_ssize_t length, S
         }
         from = to;
         size = written;
+        present = letter_set(from, size);
     }
     Py_ssize_t kept = 0;
     for (Py_ssize_t i = 0; i < size; i++)

@@ -24,7 +24,7 @@ and a missing small word nothing. Then, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from sanctionscreen.matching.align import Alignment, Unit, align
 from sanctionscreen.matching.weights import WordWeights
@@ -33,9 +33,6 @@ from sanctionscreen.results import (
     Explanation,
     NormalisedName,
     ScoreDetail,
-    ThresholdRule,
-    UnmatchedWord,
-    WordPair,
 )
 from sanctionscreen.settings import Thresholds
 from sanctionscreen.text.words import legal_form_group
@@ -55,13 +52,20 @@ FORMULA = ("sum of (query weight + listed weight) x similarity over word pairs, 
 def score_alignment(alignment: Alignment, query: NormalisedName,
                     listed: NormalisedName) -> tuple[float, float, list[Adjustment], ScoreDetail]:
     """``(score, base score, adjustments, detail)`` for an alignment."""
+    score, base, adjustments, detail = _scored(alignment, query, listed)
+    return score, base, adjustments, ScoreDetail.model_validate(detail)
+
+
+def _scored(alignment: Alignment, query: NormalisedName, listed: NormalisedName,
+            ) -> tuple[float, float, list[Adjustment], dict[str, Any]]:
+    """``score_alignment`` with its detail as the fields of a ``ScoreDetail``."""
     adjustments: list[Adjustment] = []
     score, base, matched, query_weight, listed_weight = _score(
         alignment, query.words == listed.words, query.legal_forms, listed.legal_forms,
         adjustments)
-    detail = ScoreDetail(formula=FORMULA, matched_weight=round(matched, 4),
-                         query_weight=round(query_weight, 4), listed_weight=round(listed_weight, 4),
-                         base_score=round(base, 4), adjustments=adjustments, score=score)
+    detail = {"formula": FORMULA, "matched_weight": round(matched, 4),
+              "query_weight": round(query_weight, 4), "listed_weight": round(listed_weight, 4),
+              "base_score": round(base, 4), "adjustments": adjustments, "score": score}
     return score, base, adjustments, detail
 
 
@@ -157,8 +161,8 @@ def _adjusted(adjustments: list[Adjustment] | None, rule: str, before: float, af
     return after
 
 
-def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[UnmatchedWord]:
-    return [UnmatchedWord(word=u.label, side=side, weight=u.weight, kind=u.kind) for u in units]
+def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[dict[str, Any]]:
+    return [{"word": u.label, "side": side, "weight": u.weight, "kind": u.kind} for u in units]
 
 
 def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeights,
@@ -168,20 +172,21 @@ def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeigh
     names' alignment, when it was already made)."""
     if alignment is None:
         alignment = align(query.words, listed.words, weights)
-    score, _, _, detail = score_alignment(alignment, query, listed)
+    score, _, _, detail = _scored(alignment, query, listed)
     decision, rule = thresholds.decide(score)
-    return Explanation(
-        query=query,
-        listed=listed,
-        listed_name_kind=listed_kind,
-        word_pairs=[WordPair(query_word=p.query.label, listed_word=p.listed.label,
-                             similarity=p.similarity,
-                             weight=round((p.query.weight + p.listed.weight) / 2, 4), how=p.how)
-                    for p in alignment.pairs],
-        unmatched_query=_unmatched(alignment.unmatched_query, "query"),
-        unmatched_listed=_unmatched(alignment.unmatched_listed, "listed"),
-        score=detail,
-        decision=decision,
-        threshold=ThresholdRule(match=thresholds.match, review=thresholds.review,
-                                decided_by=rule),
-    )
+    # One validation makes every nested model: a third of the time of making each.
+    return Explanation.model_validate({
+        "query": query,
+        "listed": listed,
+        "listed_name_kind": listed_kind,
+        "word_pairs": [{"query_word": p.query.label, "listed_word": p.listed.label,
+                        "similarity": p.similarity,
+                        "weight": round((p.query.weight + p.listed.weight) / 2, 4), "how": p.how}
+                       for p in alignment.pairs],
+        "unmatched_query": _unmatched(alignment.unmatched_query, "query"),
+        "unmatched_listed": _unmatched(alignment.unmatched_listed, "listed"),
+        "score": detail,
+        "decision": decision,
+        "threshold": {"match": thresholds.match, "review": thresholds.review,
+                      "decided_by": rule},
+    })

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 
 from sanctionscreen.errors import InputError
-from sanctionscreen.results import NormalisationStep, NormalisedName
+from sanctionscreen.results import NormalisedName
 from sanctionscreen.text import scripts, words
 
 MAX_LENGTH = 100_000
@@ -131,11 +131,11 @@ def normalised_steps(name: str) -> tuple[tuple[str, ...], tuple[str, ...], Steps
 def named(name: str, words: tuple[str, ...], forms: tuple[str, ...],
           steps: Steps) -> NormalisedName:
     """The ``NormalisedName`` of what ``normalised_steps`` found for ``name``."""
-    return NormalisedName(
-        original=name, normalised=" ".join(words), words=list(words), legal_forms=list(forms),
-        steps=[NormalisationStep(step=step, before=before, after=after,
-                                 detail=detail if isinstance(detail, str) else detail())
-               for step, before, after, detail in steps])
+    return NormalisedName.model_validate({  # one validation makes the steps too
+        "original": name, "normalised": " ".join(words), "words": words, "legal_forms": forms,
+        "steps": [{"step": step, "before": before, "after": after,
+                   "detail": detail if isinstance(detail, str) else detail()}
+                  for step, before, after, detail in steps]})
 
 
 def normalised_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
