@@ -337,9 +337,9 @@ class Screener:
         # Each worker freezes what it inherits, so its collector neither walks nor
         # copies the shared index (copy-on-write pages stay shared).
         with context.Pool(workers, initializer=gc.freeze) as pool:
-            for count, (kept, country) in enumerate(pool.imap(_search_in_worker, items,
-                                                              chunksize=256), 1):
-                yield self._assembled(self._explained(kept, country))
+            for count, (kept, country, normalised) in enumerate(
+                    pool.imap(_search_in_worker, items, chunksize=256), 1):
+                yield self._assembled(self._explained(kept, country, normalised))
                 if freezing and count % REFREEZE_EVERY == 0:
                     gc.freeze()
 
@@ -447,19 +447,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _search_in_worker(item: tuple[Any, str | None]) -> tuple[_Kept, str | None]:
+def _search_in_worker(item: tuple[Any, str | None],
+                      ) -> tuple[_Kept, str | None, _Normalised | None]:
     """Search for one item in a worker. Only the listed names to explain travel back,
-    as numbers: the parent explains them and adds the entities' facts, lists, settings
+    as numbers, with the query's normalisation when there are any (its steps' details
+    as text): the parent explains them and adds the entities' facts, lists, settings
     and version. (Explanations made here cost more to pickle and unpickle, about 100
     us a name with hits, than the parent takes to make them.)"""
     global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
     name, country = item
-    kept, _ = _WORKER_SCREENER._kept(name, country)
+    kept, normalised = _WORKER_SCREENER._kept(name, country)
     _WORKER_SCREENED += 1
     if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
         gc.freeze()
-    return kept, country
+    if not kept[1] or normalised is None:
+        return kept, country, None
+    words, forms, steps = normalised
+    return kept, country, (words, forms, [
+        (step, before, after, detail if isinstance(detail, str) else detail())
+        for step, before, after, detail in steps])
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
