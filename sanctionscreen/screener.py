@@ -218,11 +218,12 @@ class Screener:
             return query, "error", [], error
         if not numbers:
             return query, "clear", [], None
-        key = (kept, country)
-        screened = self._explanations.get(key)
+        key = (kept, country) if country is None or type(country) is str else None
+        screened = self._explanations.get(key) if key is not None else None
         if screened is None:
             screened = self._explain(query, numbers, country, normalised)
-            _remember(self._explanations, key, screened)
+            if key is not None:
+                _remember(self._explanations, key, screened)
         return screened
 
     def _screen_exhaustive(self, name: Any, *, country: str | None = None,

@@ -41,3 +41,14 @@ def test_a_repeated_name_gives_the_result_of_a_fresh_screener() -> None:
     again = screener.screen("Korea Sinhung Trading Corporation", country="KP")
     assert again == first
     assert Screener().screen("Korea Sinhung Trading Corporation", country="KP") == first
+
+
+def test_a_country_that_cannot_be_a_cache_key_is_screened_without_caching() -> None:
+    # An empty list is no country (falsy, like None) but cannot be hashed: the name is
+    # screened and explained as with no country, and nothing is kept for it.
+    screener = Screener()
+    name = "Korea Sinhung Trading Corporation"
+    result = screener.screen(name, country=[])  # type: ignore[arg-type]
+    assert result.decision == "match"
+    assert result.model_dump() == Screener().screen(name).model_dump()
+    assert not screener._explanations and not screener._searches
