@@ -231,10 +231,7 @@ class Screener:
         """``screen`` without the index: every listed name is considered, and with
         ``bound=False`` every one is aligned too (slow; a reference for tests)."""
         kept, normalised = self._search(name, country, exhaustive=True, bound=bound)
-        query, numbers, error = kept
-        if error is not None or not numbers:
-            return self._assembled(self._explained(kept, country))
-        return self._assembled(self._explain(query, numbers, country, normalised))
+        return self._assembled(self._explained(kept, country, normalised))
 
     def _search(self, name: Any, country: str | None, *, exhaustive: bool,
                 bound: bool = True) -> tuple[_Kept, _Normalised | None]:
