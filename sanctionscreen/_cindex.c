@@ -1071,10 +1071,41 @@ static int Postings_init(Postings *self, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-static int int32_order(const void *a, const void *b)
+enum { FEW_TO_SORT = 48 };  /* up to this many names: insertion sort */
+
+/* Sort ``n`` names, each below ``limit``, in place: by insertion when few, else by
+ * their bytes from the lowest (radix sort; qsort's calls to compare cost more than
+ * the names here, in the tens to thousands). ``spare`` is scratch for a copy. */
+static int sort_names(int32_t *names, Py_ssize_t n, Py_ssize_t limit, Scratch *spare)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
+    if (n <= FEW_TO_SORT) {
+        for (Py_ssize_t i = 1; i < n; i++) {
+            int32_t name = names[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && names[j - 1] > name; j--)
+                names[j] = names[j - 1];
+            names[j] = name;
+        }
+        return 0;
+    }
+    int32_t *from = names, *to = scratch(spare, sizeof(int32_t) * (size_t)n);
+    if (to == NULL)
+        return -1;
+    for (int shift = 0; shift < 32 && ((limit - 1) >> shift) > 0; shift += 8) {
+        Py_ssize_t starts[257] = {0};
+        for (Py_ssize_t i = 0; i < n; i++)
+            starts[((uint32_t)from[i] >> shift & 255) + 1]++;
+        for (int b = 1; b < 257; b++)
+            starts[b] += starts[b - 1];
+        for (Py_ssize_t i = 0; i < n; i++)
+            to[starts[(uint32_t)from[i] >> shift & 255]++] = from[i];
+        int32_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != names)
+        memcpy(names, from, sizeof(int32_t) * (size_t)n);
+    return 0;
 }
 
 /* Add the names of entry ``item`` of table ``t`` that query ``query`` has not seen. */
@@ -1126,7 +1157,7 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
         self->query = 1;
     }
     uint32_t query = self->query;
-    Scratch out = {NULL, 0};
+    Scratch out = {NULL, 0}, spare = {NULL, 0};
     Py_ssize_t count = 0;
     PyObject *result = NULL;
     for (int g = 0; g < GROUPS; g++) {
@@ -1151,8 +1182,8 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
         }
         Py_DECREF(outer);
     }
-    if (count > 1)
-        qsort(out.data, (size_t)count, sizeof(int32_t), int32_order);
+    if (sort_names(out.data, count, self->names, &spare) < 0)
+        goto done;
     result = PyList_New(count);
     if (result == NULL)
         goto done;
@@ -1166,6 +1197,7 @@ static PyObject *Postings_gather(Postings *self, PyObject *args)
     }
 done:
     scratch_free(&out);
+    scratch_free(&spare);
     self->busy = 0;
     return result;
 }

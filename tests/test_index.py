@@ -4,6 +4,7 @@ and indexed screening gives what scoring every listed name gives."""
 from __future__ import annotations
 
 import os
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -335,6 +336,24 @@ def test_postings_gather_the_names_of_the_entries_each_once_in_order(
         expected = {n for group in picked for e in group for n in entries[e]}
         expected |= {n for group in picked_whole for e in group for n in whole[e]}
         assert postings.gather(picked, picked_whole) == sorted(expected)
+
+
+@pytest.mark.parametrize("names", [60, 256, 257, 65_536, 65_537, 300_000, 2**24 + 3])
+@pytest.mark.parametrize("size", [49, 700, 5_000])
+def test_postings_gather_many_names_in_order(names: int, size: int) -> None:
+    """Answers of more than a few dozen names are sorted by their bytes (one to four
+    passes, by the largest name's size): the same order as few, each name once."""
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    from sanctionscreen._cindex import Postings
+
+    chance = random.Random(names * 31 + size)
+    entries = [[chance.randrange(names) for _ in range(size // 3 + 1)] for _ in range(4)]
+    entries.append([names - 1, 0, names // 2])  # the largest and smallest names too
+    postings = Postings(names, index_module._table(entries), index_module._table([[0]]))
+    expected = sorted({n for entry in entries for n in entry})
+    assert postings.gather([[0, 1], [2, 3, 4]], []) == expected
+    assert postings.gather([[4]], []) == sorted({0, names // 2, names - 1})
 
 
 def test_postings_refuse_bad_tables_and_entries() -> None:

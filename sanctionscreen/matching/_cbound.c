@@ -17,19 +17,22 @@
  */
 #include "_calign.h"
 
-/* What a candidate's bound reads of a listed word, kept together (one memory read
- * rather than one per table). Per query, the word's similarity with every query word
- * is worked out once: ``seen == query`` says it is in the memo at row ``slot``, and
- * the bits say which query words (bit i, for the first ``BITS`` query words) it begins
- * or ends, and which begin or end it, for words written as one. */
-enum { BITS = 32 };
+/* What a candidate's bound reads of a listed word, kept together in 32 bytes (one
+ * cache line holds whole records). Per query, the word's similarity with every query
+ * word is worked out once: ``seen == query`` says it is in the memo at row ``slot``,
+ * and the bits say, for the first ``BITS`` query words, which ones it begins (bit i of
+ * ``begins_ends``) or ends (bit BITS + i), and which begin it (bit i of
+ * ``prefixed_suffixed``) or end it (bit BITS + i), for words written as one. */
+enum { BITS = 16 };
 typedef struct {
-    int64_t seen;
+    double weight;
+    uint32_t seen;
     int32_t slot;
     int32_t length;
-    uint32_t begins, ends, prefixed, suffixed;
-    double weight;
+    uint32_t begins_ends, prefixed_suffixed;
+    uint32_t unused;
 } Hot;
+#define LOW_BITS ((uint32_t)0xFFFF)  /* the first BITS bits */
 
 typedef struct {
     PyObject_HEAD
@@ -44,7 +47,7 @@ typedef struct {
     int have_buffers;
     int ready;          /* built without error, so the methods may run */
     Hot *hot;
-    int64_t query;
+    uint32_t query;  /* the last query's number (``Hot.seen``) */
 } Table;
 
 /* ---- the table ------------------------------------------------------------------ */
@@ -294,7 +297,7 @@ typedef struct {
     Scratch rows, best_query, single_query, best_listed, single_listed, listed, hot, joined,
         key_a, key_b, memo;
     Py_ssize_t memo_used;  /* listed words worked out so far for this query */
-    int64_t query;         /* this query's number, for the table's memo */
+    uint32_t query;        /* this query's number, for the table's memo */
 } Work;
 
 static void work_free(Work *w)
@@ -316,18 +319,20 @@ static Hot *remember(Table *t, const Query *q, int32_t v, Work *work)
     if (memo == NULL)
         return NULL;
     const Word *word = &t->vocab[v];
-    h->begins = h->ends = h->prefixed = h->suffixed = 0;
+    uint32_t begins_ends = 0, prefixed_suffixed = 0;
     for (Py_ssize_t i = 0; i < q->count; i++) {
         if (word_similarity(&t->r, &q->words[i], word, &work->rows, &memo[at + i]) < 0)
             return NULL;
         if (i < BITS) {
-            uint32_t bit = (uint32_t)1 << i;
-            h->begins |= starts_with(&q->words[i], word) ? bit : 0;
-            h->ends |= ends_with(&q->words[i], word) ? bit : 0;
-            h->prefixed |= starts_with(word, &q->words[i]) ? bit : 0;
-            h->suffixed |= ends_with(word, &q->words[i]) ? bit : 0;
+            uint32_t bit = (uint32_t)1 << i, high = bit << BITS;
+            begins_ends |= (starts_with(&q->words[i], word) ? bit : 0)
+                           | (ends_with(&q->words[i], word) ? high : 0);
+            prefixed_suffixed |= (starts_with(word, &q->words[i]) ? bit : 0)
+                                 | (ends_with(word, &q->words[i]) ? high : 0);
         }
     }
+    h->begins_ends = begins_ends;
+    h->prefixed_suffixed = prefixed_suffixed;
     h->seen = work->query;
     h->slot = (int32_t)work->memo_used++;
     return h;
@@ -337,7 +342,7 @@ static Hot *remember(Table *t, const Query *q, int32_t v, Work *work)
  * that, ``fallback`` says. */
 static int has_bit(uint32_t bits, Py_ssize_t i, int fallback)
 {
-    return i < BITS ? (int)((bits >> i) & 1) : fallback;
+    return i < BITS ? (int)((bits >> i) & 1) : fallback;  /* bits above BITS are ignored */
 }
 
 static int raise_to(const Table *t, const Word *a, const Word *b, Scratch *rows, double *best)
@@ -380,9 +385,9 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
         best_listed[j] = 0.0;
         listed_total += hot[j]->weight;
         if (j + 1 < size)
-            any_begins |= hot[j]->begins;
+            any_begins |= hot[j]->begins_ends & LOW_BITS;
         if (j > 0)
-            any_ends |= hot[j]->ends;
+            any_ends |= hot[j]->begins_ends >> BITS;
         const double *row = (const double *)work->memo.data
                             + (size_t)hot[j]->slot * (size_t)count;
         double listed_best = 0.0;  /* maxima written without branches: they rarely repeat */
@@ -416,8 +421,9 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
                 if (joined_length - word->length > tolerance)
                     break;
                 if (word->length - joined_length > tolerance
-                        || !(has_bit(hot[start]->begins, i, starts_with(word, listed[start]))
-                             || has_bit(hot[end]->ends, i, ends_with(word, listed[end]))))
+                        || !(has_bit(hot[start]->begins_ends, i, starts_with(word, listed[start]))
+                             || has_bit(hot[end]->begins_ends >> BITS, i,
+                                        ends_with(word, listed[end]))))
                     continue;
                 Py_ssize_t at = 0;
                 for (Py_ssize_t k = start; k <= end; k++) {
@@ -454,15 +460,17 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
     for (Py_ssize_t j = 0; j < size; j++) {
         const Word *word = listed[j];
         if ((double)hot[j]->length <= c[C_SHORT_WORD]
-                || (count <= BITS && !(hot[j]->prefixed | hot[j]->suffixed)))
+                || (count <= BITS && !hot[j]->prefixed_suffixed))
             continue;
         Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
         for (Py_ssize_t r = 0; r < q->run_count; r++) {
             const Word *run = &q->runs[r];
             Py_ssize_t start = q->run_start[r], end = q->run_end[r];
             if (run->length - word->length > tolerance || word->length - run->length > tolerance
-                    || !(has_bit(hot[j]->prefixed, start, starts_with(word, &q->words[start]))
-                         || has_bit(hot[j]->suffixed, end, ends_with(word, &q->words[end]))))
+                    || !(has_bit(hot[j]->prefixed_suffixed, start,
+                                 starts_with(word, &q->words[start]))
+                         || has_bit(hot[j]->prefixed_suffixed >> BITS, end,
+                                    ends_with(word, &q->words[end]))))
                 continue;
             double similarity;
             if (spelling_by(run->text, run->length, run->pattern, word->text, word->length,
@@ -574,7 +582,12 @@ static PyObject *run(Table *self, PyObject *args, int want_survivors)
     }
     if (query_build(self, words, weights, &q, &work.key_a, &work.key_b) < 0)
         goto done;
-    work.query = ++self->query;  /* a new number: the last query's memo no longer counts */
+    if (++self->query == 0) {  /* wrapped round: start the marks afresh */
+        for (Py_ssize_t v = 0; v < self->vocab_size; v++)
+            self->hot[v].seen = 0;
+        self->query = 1;
+    }
+    work.query = self->query;  /* a new number: the last query's memo no longer counts */
     found = PyList_New(0);
     if (found == NULL)
         goto done;
