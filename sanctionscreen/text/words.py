@@ -35,7 +35,7 @@ def join_spaced_letters(words: list[str]) -> list[str]:
     Two letters stay apart ("L & H", "J P Morgan"): the aligner still sees them
     written together when the other name does.
     """
-    if not any(len(word) == 1 for word in words):
+    if 1 not in map(len, words):
         return list(words)
     out: list[str] = []
     run: list[str] = []
@@ -66,8 +66,8 @@ def _roman_value(word: str) -> int | None:
 
 def numbers_as_digits(words: list[str]) -> list[str]:
     """Number words, ordinals and Roman numerals as digits: ``forty four`` -> ``44``."""
-    special = _number_words()
-    if not any(word in special or word[:1].isdigit() for word in words) and not (
+    if _number_words().isdisjoint(words) and not any(
+            word[:1].isdigit() for word in words) and not (
             len(words) > 1 and _ROMAN_LETTERS.match(words[-1])):  # numerals: last word only
         return list(words)
     table = tables.numbers()
@@ -105,8 +105,11 @@ def numbers_as_digits(words: list[str]) -> list[str]:
 
 
 def expand_abbreviations(words: list[str]) -> list[str]:
-    """Whole-word abbreviations to full words: ``intl`` -> ``international``."""
+    """Whole-word abbreviations to full words: ``intl`` -> ``international`` (``words``
+    as split from a text: none holds a space)."""
     table = tables.abbreviations()
+    if table.keys().isdisjoint(words):  # most names: nothing to expand
+        return list(words)
     out: list[str] = []
     for word in words:
         out.extend(table.get(word, word).split())
@@ -130,7 +133,7 @@ def _synonym_starts() -> frozenset[str]:
 def apply_synonyms(words: list[str]) -> list[str]:
     """Words and phrases with one meaning to one word: ``chosun`` -> ``korea``."""
     phrases, longest = _latin_synonyms()
-    if not any(word in _synonym_starts() for word in words):
+    if _synonym_starts().isdisjoint(words):
         return list(words)
     out: list[str] = []
     i = 0
