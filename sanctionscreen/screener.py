@@ -34,15 +34,20 @@ from sanctionscreen.results import (
     Explanation,
     Hit,
     ListInfo,
+    NormalisedName,
     ScreeningResult,
 )
 from sanctionscreen.settings import Settings, Thresholds
 from sanctionscreen.text.normalize import (
     Steps,
+    TextSteps,
     named,
     normalise,
     normalised_steps,
     normalised_words,
+    normalised_words_plain,
+    plain_steps,
+    text_steps,
 )
 from sanctionscreen.watchlist.model import Entity, Watchlist
 
@@ -50,7 +55,7 @@ ListSpec = str | Path | Watchlist
 _Kept = tuple[str, tuple[int, ...], str | None]
 """What the search for one name found: the query as screened, the listed names to
 explain (their numbers, best first, at most ``max_hits``) and the error, if any."""
-_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps]
+_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps | TextSteps]
 """The query's words, legal forms and steps (``normalise.normalised_steps``)."""
 _Screened = tuple[str, str, list[tuple[int, Explanation]], str | None]
 """What screening one name found: the query as screened, the decision, each hit as the
@@ -58,6 +63,7 @@ listed name's number and its explanation (best first), and the error, if any."""
 COUNTRY_AGREES = 0.02
 COUNTRY_DIFFERS = -0.03
 LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion keys
+# and the build does not tell plain names (``_listed_normalised``)
 RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat themselves)
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
@@ -150,17 +156,19 @@ class Screener:
                 for listed, listed_kind in entity.names():
                     for name, kind in _with_bracketed_acronym(listed, listed_kind):
                         self._names.append(_ListedName(list_index, entity, name, kind))
-        self._words, self._forms = _normalise_all([n.name for n in self._names])
+        lean = len(self._names) >= LEAN_FROM
+        self._words, self._forms, self._plain = _normalise_all(
+            [n.name for n in self._names], plain=not lean)
         self.weights = WordWeights.from_names(self._words)  # type: ignore[arg-type]
         bonus = COUNTRY_AGREES if settings.use_country else 0.0
         self._floor = settings.thresholds.review - bonus - _MARGIN
-        self.index = CandidateIndex(self._words, self.weights, min_score=self._floor,
-                                    lean=len(self._names) >= LEAN_FROM)
+        self.index = CandidateIndex(self._words, self.weights, min_score=self._floor, lean=lean)
         self._bounds = BoundTable(self._words, self.weights)
         # Repeated names' findings: what the search kept, by name and country, and the
         # explanations of what it kept (``_found``).
         self._searches: dict[tuple[str, str | None], _Kept] = {}
         self._explanations: dict[tuple[_Kept, str | None], _Screened] = {}
+        self._listed_named: dict[int, NormalisedName] = {}  # listed names explained
         self.lists_info = [ListInfo(
             id=w.id, title=w.title, version=w.version, source=w.source, source_date=w.source_date,
             content_hash=w.content_hash, entities=len(w.entities),
@@ -186,6 +194,7 @@ class Screener:
         to start cold."""
         self._searches.clear()
         self._explanations.clear()
+        self._listed_named.clear()
         if index:
             self.index.clear_caches()
 
@@ -274,12 +283,26 @@ class Screener:
         for at, number in enumerate(numbers):
             listed = self._names[number]
             explanation = explain(
-                named_query, normalise(listed.name), weights=self.weights,
+                named_query, self._listed_normalised(number), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
                 alignment=None if spans is None else alignment_from(
                     words, self._words[number], self.weights, spans[at]))
             explained.append((number, self._adjust(explanation, listed, country)))
         return query, explained[0][1].decision, explained, None
+
+    def _listed_normalised(self, number: int) -> NormalisedName:
+        """Listed name ``number`` normalised, with its steps: for a plain name (most are;
+        lists under ``LEAN_FROM`` names) made from its words, else by the pipeline."""
+        found = self._listed_named.get(number)
+        if found is None:
+            name = self._names[number].name
+            if self._plain is not None and number in self._plain:
+                words = self._words[number]
+                found = named(name, words, (), plain_steps(name, words))
+            else:
+                found = normalise(name)
+            _remember(self._listed_named, number, found)
+        return found
 
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
                 country: str | None) -> Iterator[tuple[float, int]]:
@@ -462,9 +485,7 @@ def _search_in_worker(item: tuple[Any, str | None],
     if not kept[1] or normalised is None:
         return kept, country, None
     words, forms, steps = normalised
-    return kept, country, (words, forms, [
-        (step, before, after, detail if isinstance(detail, str) else detail())
-        for step, before, after, detail in steps])
+    return kept, country, (words, forms, text_steps(steps))
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
@@ -474,24 +495,28 @@ def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
     cache[key] = value
 
 
-def _normalise_all(names: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """Words and legal forms of every listed name; repeated names and words shared.
+def _normalise_all(names: list[str], *, plain: bool) -> tuple[
+        list[tuple[str, ...]], list[tuple[str, ...]], frozenset[int] | None]:
+    """Words and legal forms of every listed name, repeated names and words shared; and
+    (with ``plain``) the numbers of the plain names (``normalised_words_plain``).
 
     Long lists are normalised by several processes where the platform can fork.
     """
     unique = list(dict.fromkeys(names))
     processes = min(PROCESSES, os.cpu_count() or 1)
+    normalised = normalised_words_plain if plain else normalised_words
     if (len(unique) >= PARALLEL_FROM and processes > 1
             and "fork" in multiprocessing.get_all_start_methods()):
-        normalised_words(unique[0])  # the tables load here once, not in every process
+        normalised(unique[0])  # the tables load here once, not in every process
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            found = pool.map(normalised_words, unique, chunksize=2_000)
+            found: list[Any] = pool.map(normalised, unique, chunksize=2_000)
     else:
-        found = [normalised_words(name) for name in unique]
+        found = [normalised(name) for name in unique]
     intern = sys.intern
-    seen = {name: (tuple(intern(w) for w in words), forms)
-            for name, (words, forms) in zip(unique, found, strict=True)}
-    return [seen[name][0] for name in names], [seen[name][1] for name in names]
+    seen = {name: (tuple(intern(w) for w in result[0]), result[1], plain and result[2])
+            for name, result in zip(unique, found, strict=True)}
+    return ([seen[name][0] for name in names], [seen[name][1] for name in names],
+            frozenset(n for n, name in enumerate(names) if seen[name][2]) if plain else None)
 
 
 def _printable(value: Any) -> str:

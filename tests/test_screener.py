@@ -243,3 +243,13 @@ def test_a_very_long_name_screens_the_same_with_either_score_bound() -> None:
     # review, however many other words there are.
     assert [r.decision for r in first] == ["review", "review"]
     assert {r.hits[0].entity_id for r in first} == {"korea-sinhung-trading-corporation"}
+
+
+def test_listed_names_are_explained_with_the_pipelines_steps(screener: Screener) -> None:
+    """Most listed names are plain (only case and punctuation change), and their steps
+    are made from their words; every one equals what the pipeline records."""
+    from sanctionscreen.text.normalize import normalise
+
+    assert screener._plain is not None and screener._plain
+    for number, listed in enumerate(screener._names):
+        assert screener._listed_normalised(number) == normalise(listed.name), listed.name

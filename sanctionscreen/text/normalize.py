@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 
 from sanctionscreen.errors import InputError
@@ -29,6 +29,8 @@ Steps = list[tuple[str, str, str, "str | Callable[[], str]"]]
 """Steps as the pipeline records them, before they become ``NormalisationStep``: the
 step, the text before and after, and the detail or what makes it (made only when the
 steps are shown)."""
+TextSteps = tuple[tuple[str, str, str, str], ...]
+"""``Steps`` with every detail made: plain data, to keep or to send to another process."""
 
 
 def _remove_invisible(text: str) -> tuple[str, list[str]]:
@@ -128,8 +130,37 @@ def normalised_steps(name: str) -> tuple[tuple[str, ...], tuple[str, ...], Steps
     return tuple(tokens), tuple(forms), steps
 
 
+def normalised_words_plain(name: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """``normalised_words``, and whether the name is plain: ASCII, and normalisation
+    changed only its case and punctuation, so that ``plain_steps`` makes its steps
+    again from its words without running the pipeline."""
+    words, forms, steps = normalised_steps(name)
+    return words, forms, name.isascii() and name.isprintable() and all(
+        step in ("case", "punctuation") for step, _, _, _ in steps)
+
+
+def plain_steps(name: str, words: tuple[str, ...]) -> Steps:
+    """The steps of a plain name (``normalised_words_plain``) whose words are ``words``:
+    what ``normalised_steps`` records for it, made from the words (the pipeline's
+    punctuation step leaves its words joined by single spaces)."""
+    steps: Steps = []
+    lowered = name.casefold()
+    if lowered != name:
+        steps.append(("case", name, lowered, "lower case"))
+    plain = " ".join(words)
+    if plain != lowered:
+        steps.append(("punctuation", lowered, plain, partial(_punctuation_detail, lowered)))
+    return steps
+
+
+def text_steps(steps: Sequence[tuple[str, str, str, str | Callable[[], str]]]) -> TextSteps:
+    """``steps`` with every detail made."""
+    return tuple((step, before, after, detail if isinstance(detail, str) else detail())
+                 for step, before, after, detail in steps)
+
+
 def named(name: str, words: tuple[str, ...], forms: tuple[str, ...],
-          steps: Steps) -> NormalisedName:
+          steps: Sequence[tuple[str, str, str, str | Callable[[], str]]]) -> NormalisedName:
     """The ``NormalisedName`` of what ``normalised_steps`` found for ``name``."""
     return NormalisedName.model_validate({  # one validation makes the steps too
         "original": name, "normalised": " ".join(words), "words": words, "legal_forms": forms,

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctionscreen.text.normalize import normalise
+from sanctionscreen.text.normalize import (
+    named,
+    normalise,
+    normalised_words,
+    normalised_words_plain,
+    plain_steps,
+)
 
 
 @pytest.mark.parametrize(("name", "words", "forms"), [
@@ -71,3 +80,46 @@ NAMES = st.text(alphabet=st.sampled_from([*"abcdefghijklmnopqrstuvwxyzABC .,&-'(
 def test_normalising_twice_changes_nothing(name: str) -> None:
     once = normalise(name)
     assert normalise(once.normalised).words == once.words
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("IBRAHIM, Mohammed Ali", True),  # case and punctuation
+    ("korea sinhung trading", True),  # nothing changed
+    ("KOREA  SINHUNG", True),  # spaces
+    ("Acme Trading Ltd", False),  # a legal form set aside
+    ("Intl Logistics", False),  # an abbreviation
+    ("Brigade Forty Four", False),  # number words
+    ("Société Générale", False),  # not ASCII
+    ("Korea\tSinhung", False),  # not printable
+])
+def test_plain_names_are_told_and_their_steps_made_from_their_words(name: str,
+                                                                   plain: bool) -> None:
+    words, forms, found = normalised_words_plain(name)
+    assert found is plain
+    if plain:
+        assert forms == ()
+        assert named(name, words, forms, plain_steps(name, words)) == normalise(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES)
+def test_a_plain_names_steps_are_the_pipelines(name: str) -> None:
+    words, forms, plain = normalised_words_plain(name)
+    assert (words, forms) == normalised_words(name)
+    if plain:
+        assert named(name, words, forms, plain_steps(name, words)) == normalise(name)
+
+
+def test_the_steps_of_every_plain_name_of_an_official_list_are_the_pipelines(
+        shared_dir: Callable[[str], Path]) -> None:
+    from sanctionscreen.importers import load_list
+
+    ofac = load_list(shared_dir("eval/lists/ofac-sdn-2024-05"))
+    names = {name for entity in ofac.entities for name, _ in entity.names()}
+    plain = 0
+    for name in sorted(names):
+        words, forms, found = normalised_words_plain(name)
+        if found:
+            plain += 1
+            assert named(name, words, forms, plain_steps(name, words)) == normalise(name), name
+    assert plain > len(names) // 2  # most listed names are plain: the shortcut matters
