@@ -292,13 +292,14 @@ class Screener:
 
     def _listed_normalised(self, number: int) -> NormalisedName:
         """Listed name ``number`` normalised, with its steps: for a plain name (most are;
-        lists under ``LEAN_FROM`` names) made from its words, else by the pipeline."""
+        lists under ``LEAN_FROM`` names) made from its words and forms, else by the
+        pipeline."""
         found = self._listed_named.get(number)
         if found is None:
             name = self._names[number].name
             if self._plain is not None and number in self._plain:
-                words = self._words[number]
-                found = named(name, words, (), plain_steps(name, words))
+                words, forms = self._words[number], self._forms[number]
+                found = named(name, words, forms, plain_steps(name, words, forms))
             else:
                 found = normalise(name)
             _remember(self._listed_named, number, found)

@@ -130,26 +130,33 @@ def normalised_steps(name: str) -> tuple[tuple[str, ...], tuple[str, ...], Steps
     return tuple(tokens), tuple(forms), steps
 
 
+_PLAIN_STEPS = frozenset({"case", "punctuation", "legal_forms"})
+
+
 def normalised_words_plain(name: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """``normalised_words``, and whether the name is plain: ASCII, and normalisation
-    changed only its case and punctuation, so that ``plain_steps`` makes its steps
-    again from its words without running the pipeline."""
+    changed only its case, its punctuation and its legal forms, so that ``plain_steps``
+    makes its steps again without running the pipeline."""
     words, forms, steps = normalised_steps(name)
     return words, forms, name.isascii() and name.isprintable() and all(
-        step in ("case", "punctuation") for step, _, _, _ in steps)
+        step in _PLAIN_STEPS for step, _, _, _ in steps)
 
 
-def plain_steps(name: str, words: tuple[str, ...]) -> Steps:
-    """The steps of a plain name (``normalised_words_plain``) whose words are ``words``:
-    what ``normalised_steps`` records for it, made from the words (the pipeline's
-    punctuation step leaves its words joined by single spaces)."""
+def plain_steps(name: str, words: tuple[str, ...], forms: tuple[str, ...]) -> Steps:
+    """The steps of a plain name (``normalised_words_plain``) whose words and legal forms
+    are ``words`` and ``forms``: what ``normalised_steps`` records for it. The punctuation
+    step leaves words joined by single spaces, and no word step changed them, so the
+    text is remade only when legal forms were set aside from it."""
     steps: Steps = []
     lowered = name.casefold()
     if lowered != name:
         steps.append(("case", name, lowered, "lower case"))
-    plain = " ".join(words)
+    kept = " ".join(words)
+    plain = _punctuation(lowered) if forms else kept
     if plain != lowered:
         steps.append(("punctuation", lowered, plain, partial(_punctuation_detail, lowered)))
+    if kept != plain:
+        steps.append(("legal_forms", plain, kept, partial(_forms_detail, list(forms))))
     return steps
 
 
