@@ -24,7 +24,7 @@ from typing import Any
 from sanctionscreen.errors import ConfigurationError, InputError
 from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.align import align, alignment_from
-from sanctionscreen.matching.bound import BoundTable
+from sanctionscreen.matching.bound import BoundTable, Spans
 from sanctionscreen.matching.score import alignment_score, explain, finished_score
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
@@ -55,8 +55,11 @@ ListSpec = str | Path | Watchlist
 _Kept = tuple[str, tuple[int, ...], str | None]
 """What the search for one name found: the query as screened, the listed names to
 explain (their numbers, best first, at most ``max_hits``) and the error, if any."""
-_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps | TextSteps]
-"""The query's words, legal forms and steps (``normalise.normalised_steps``)."""
+_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps | TextSteps,
+                    tuple[Spans | None, ...] | None]
+"""What the search made that explaining reuses: the query's words, legal forms and
+steps (``normalise.normalised_steps``), and how it lines up with each listed name kept
+(``BoundTable.alignments``; ``None`` where it was not made)."""
 _Screened = tuple[str, str, list[tuple[int, Explanation]], str | None]
 """What screening one name found: the query as screened, the decision, each hit as the
 listed name's number and its explanation (best first), and the error, if any."""
@@ -251,42 +254,45 @@ class Screener:
             query = self._check(name)
         except InputError as error:
             return (_printable(name), (), error.message), None
-        normalised = normalised_steps(query)
-        words, forms, _ = normalised
+        words, forms, steps = normalised_steps(query)
         if not words:
             return (query, (), "nothing is left of the name after normalisation (only "
-                    "punctuation, symbols or invisible characters)"), normalised
+                    "punctuation, symbols or invisible characters)"), (words, forms, steps, None)
         numbers = list(range(len(self._names))) if exhaustive else self.index.candidates(words)
         if bound and numbers:
             numbers = self._bounds.survivors(words, numbers, self._floor)
         if not numbers:
-            return (query, (), None), normalised
-        best: dict[tuple[int, str], tuple[float, int]] = {}
-        for score, number in self._scored(words, forms, numbers, country):
+            return (query, (), None), (words, forms, steps, None)
+        best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
+        for score, number, spans in self._scored(words, forms, numbers, country):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
-                best[key] = (score, number)
-        ranked = sorted(best.items(), key=lambda item: (
-            -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))
-        kept = tuple(number for _, (_, number) in ranked[: self.settings.max_hits])
-        return (query, kept, None), normalised
+                best[key] = (score, number, spans)
+        ranked = [found for _, found in sorted(best.items(), key=lambda item: (
+            -item[1][0], self.watchlists[item[0][0]].id, item[0][1]))][: self.settings.max_hits]
+        kept = tuple(number for _, number, _ in ranked)
+        return (query, kept, None), (words, forms, steps, tuple(spans for _, _, spans in ranked))
 
     def _explain(self, query: str, numbers: tuple[int, ...], country: str | None,
                  normalised: _Normalised | None) -> _Screened:
         """Explain in full each listed name kept for a query (best first); the decision
         is the first one's."""
-        words, forms, steps = normalised if normalised is not None else normalised_steps(query)
+        words, forms, steps, made = normalised if normalised is not None else (
+            *normalised_steps(query), None)
         named_query = named(query, words, forms, steps)
-        spans = self._bounds.alignments(words, numbers)  # made in C, when built
+        # How the names line up, made in C (when built) by the search, or now.
+        spans: Sequence[Spans | None] | None = made if made is not None and None not in made \
+            else self._bounds.alignments(words, numbers)
         explained: list[tuple[int, Explanation]] = []
         for at, number in enumerate(numbers):
             listed = self._names[number]
+            lined_up = None if spans is None else spans[at]
             explanation = explain(
                 named_query, self._listed_normalised(number), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
-                alignment=None if spans is None else alignment_from(
-                    words, self._words[number], self.weights, spans[at]))
+                alignment=None if lined_up is None else alignment_from(
+                    words, self._words[number], self.weights, lined_up))
             explained.append((number, self._adjust(explanation, listed, country)))
         return query, explained[0][1].decision, explained, None
 
@@ -306,17 +312,21 @@ class Screener:
         return found
 
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
-                country: str | None) -> Iterator[tuple[float, int]]:
-        """``(score, number)`` of the listed names at or above review, as ``_adjust`` decides."""
+                country: str | None) -> Iterator[tuple[float, int, Spans | None]]:
+        """``(score, number, spans)`` of the listed names at or above review, as ``_adjust``
+        decides; ``spans``: how the names line up, when aligned in C."""
         thresholds = self.settings.thresholds
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
         numbers = list(numbers)
-        aligned = self._bounds.aligned_scores(words, numbers)  # in C, when built
+        # In C, when built; the alignment too for a score that may reach review.
+        aligned = self._bounds.scored(words, numbers, self._floor)
+        spans: Spans | None = None
         for at, number in enumerate(numbers):
             if aligned is not None:
-                score = finished_score(aligned[at], forms, self._forms[number])
+                raw, spans = aligned[at]
+                score = finished_score(raw, forms, self._forms[number])
             else:
                 listed_words = self._words[number]
                 score = alignment_score(align(words, listed_words, weights),
@@ -326,7 +336,7 @@ class Screener:
                 delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
                 score = round(min(1.0, max(0.0, score + delta)), 4)
             if score >= thresholds.review:
-                yield score, number
+                yield score, number, spans
 
     def screen_many(self, names: Iterable[Any], *, workers: int = 1) -> Iterator[ScreeningResult]:
         """Screen many names, in input order; items are names or ``(name, country)`` pairs.
@@ -485,8 +495,8 @@ def _search_in_worker(item: tuple[Any, str | None],
         gc.freeze()
     if not kept[1] or normalised is None:
         return kept, country, None
-    words, forms, steps = normalised
-    return kept, country, (words, forms, text_steps(steps))
+    words, forms, steps, spans = normalised
+    return kept, country, (words, forms, text_steps(steps), spans)
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:

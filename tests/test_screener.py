@@ -253,3 +253,20 @@ def test_listed_names_are_explained_with_the_pipelines_steps(screener: Screener)
     assert screener._plain is not None and screener._plain
     for number, listed in enumerate(screener._names):
         assert screener._listed_normalised(number) == normalise(listed.name), listed.name
+
+
+def test_explanations_reuse_the_alignments_the_search_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the C scorer, the search keeps how each kept name lines up, and explaining
+    does not align again; the result is the same as aligning again."""
+    fresh = Screener()
+    if not fresh.bound_accelerated:
+        return  # without C the explanation aligns in Python: nothing is kept to reuse
+    expected = Screener().screen("Korea Shinheung Trading Corp.")
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("aligned again")
+
+    monkeypatch.setattr(fresh._bounds, "alignments", not_again)
+    result = fresh.screen("Korea Shinheung Trading Corp.")
+    assert result.hits and result == expected

@@ -767,15 +767,21 @@ static PyObject *spans_of(const Scoring *s)
     return result;
 }
 
-/* aligned(words, weights, kinds, numbers) and alignments(...): for each listed name,
- * the aligned score or how the names line up (``spans_of``). */
-static PyObject *align_each(Table *self, PyObject *args, int want_spans)
+enum { SCORES, SPANS, BOTH };
+
+/* aligned(words, weights, kinds, numbers), alignments(...) and scored(..., floor): for
+ * each listed name, the aligned score, how the names line up (``spans_of``), or both
+ * as (score, spans), the spans only for a score of ``floor`` or more (else None). */
+static PyObject *align_each(Table *self, PyObject *args, int want)
 {
     if (!is_ready(self))
         return NULL;
     PyObject *words, *weights, *numbers;
     Py_buffer kinds;
-    if (!PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
+    double floor = 0.0;
+    if (want == BOTH ? !PyArg_ParseTuple(args, "OOy*Od", &words, &weights, &kinds, &numbers,
+                                         &floor)
+                     : !PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
         return NULL;
     PyObject *sequence = PySequence_Tuple(numbers);  /* see run() */
     PyObject *found = NULL;
@@ -790,8 +796,17 @@ static PyObject *align_each(Table *self, PyObject *args, int want_spans)
         Py_ssize_t number;
         double score;
         PyObject *item = NULL;
-        if (name_number(items[k], names, &number) == 0 && scoring_one(self, &s, number, &score) == 0)
-            item = want_spans ? spans_of(&s) : PyFloat_FromDouble(score);
+        if (name_number(items[k], names, &number) == 0
+                && scoring_one(self, &s, number, &score) == 0) {
+            if (want == SCORES)
+                item = PyFloat_FromDouble(score);
+            else if (want == SPANS)
+                item = spans_of(&s);
+            else if (score >= floor)
+                item = Py_BuildValue("(dN)", score, spans_of(&s));
+            else
+                item = Py_BuildValue("(dO)", score, Py_None);
+        }
         if (item == NULL)
             Py_CLEAR(found);
         else
@@ -806,12 +821,17 @@ done:
 
 static PyObject *Table_aligned(Table *self, PyObject *args)
 {
-    return align_each(self, args, 0);
+    return align_each(self, args, SCORES);
 }
 
 static PyObject *Table_alignments(Table *self, PyObject *args)
 {
-    return align_each(self, args, 1);
+    return align_each(self, args, SPANS);
+}
+
+static PyObject *Table_scored(Table *self, PyObject *args)
+{
+    return align_each(self, args, BOTH);
 }
 
 static PyMethodDef Table_methods[] = {
@@ -825,6 +845,9 @@ static PyMethodDef Table_methods[] = {
     {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
      "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
      "rule and rounding"},
+    {"scored", (PyCFunction)Table_scored, METH_VARARGS,
+     "scored(words, weights, kinds, numbers, floor) -> for each name, (score as aligned() "
+     "gives it, alignments() for a score of floor or more, else None)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -308,6 +308,15 @@ class BoundTable:
         return self._fast.aligned(list(query), self._query_weights(query), self._kinds(query),
                                   numbers)
 
+    def scored(self, query: Sequence[str], numbers: Sequence[int],
+               floor: float) -> list[tuple[float, Spans | None]] | None:
+        """``aligned_scores`` with, for a score of ``floor`` or more, the ``alignments``
+        too (else ``None``): one alignment for the score and the explanation."""
+        if self._fast is None:
+            return None
+        return self._fast.scored(list(query), self._query_weights(query), self._kinds(query),
+                                 numbers, floor)
+
     def alignments(self, query: Sequence[str], numbers: Sequence[int]) -> list[Spans] | None:
         """How the query lines up with each listed name of ``numbers``, found in C (for
         ``align.alignment_from``); ``None`` when the C module is not used."""

@@ -255,11 +255,16 @@ def test_the_c_aligned_score_is_the_python_score(query: list[str], listed: list[
     aligned = table.aligned_scores(query, list(range(len(listed))))
     every = table.alignments(query, list(range(len(listed))))
     assert aligned is not None and every is not None
-    for words, raw, spans in zip(listed, aligned, every, strict=True):
+    floor = 0.5
+    both = table.scored(query, list(range(len(listed))), floor)
+    assert both is not None
+    for words, raw, spans, (score, kept) in zip(listed, aligned, every, both, strict=True):
         alignment = align(query, words, weights)
         expected = alignment_score(alignment, query == words, query_forms, listed_forms)
         assert finished_score(raw, query_forms, listed_forms) == expected, (query, words)
         assert alignment_from(query, words, weights, spans) == alignment, (query, words)
+        assert score == raw  # scored(): the same score, and the alignment from the floor
+        assert kept == (spans if raw >= floor else None), (query, words)
 
 
 def test_the_c_aligned_score_on_joined_words_places_and_repeated_words() -> None:
