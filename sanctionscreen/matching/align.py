@@ -35,7 +35,7 @@ class Unit:
     def text(self) -> str:
         return "".join(self.parts)
 
-    @property
+    @cached_property
     def label(self) -> str:
         return " ".join(self.parts)
 
@@ -110,25 +110,36 @@ def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, i
 _SINGLES: WeakKeyDictionary[WordWeights, dict[str, Unit]] = WeakKeyDictionary()
 
 
-def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
+def _singles(weights: WordWeights) -> dict[str, Unit]:
     singles = _SINGLES.get(weights)
     if singles is None:
         singles = _SINGLES[weights] = {}
+    return singles
+
+
+def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:
+    singles = _singles(weights)
+    if not runs:  # most names: every unit is one word
+        return [singles.get(word) or _single(word, weights, singles) for word in words]
     starts = dict(runs)
     units: list[Unit] = []
     i = 0
     while i < len(words):
         size = starts.get(i, 1)
         if size == 1:
-            unit = singles.get(words[i])
-            if unit is None:
-                unit = singles[words[i]] = _unit((words[i],), [weights(words[i])])
+            unit = singles.get(words[i]) or _single(words[i], weights, singles)
         else:
             parts = tuple(words[i : i + size])
             unit = _unit(parts, [weights(part) for part in parts])
         units.append(unit)
         i += size
     return units
+
+
+def _single(word: str, weights: WordWeights, singles: dict[str, Unit]) -> Unit:
+    """The one-word unit of ``word``, made and kept in ``singles``."""
+    unit = singles[word] = _unit((word,), [weights(word)])
+    return unit
 
 
 def _unit(parts: tuple[str, ...], weights: list[WordWeight]) -> Unit:

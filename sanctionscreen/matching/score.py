@@ -81,9 +81,14 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
            ) -> tuple[float, float, float, float, float]:
     """``(score, base, matched, query weight, listed weight)``; the rules that change the
     score are added to ``adjustments`` unless it is ``None``."""
-    matched = added((p.query.weight + p.listed.weight) * p.similarity for p in alignment.pairs)
-    query_weight = added(u.weight for u in alignment.query_units)
-    listed_weight = added(u.weight for u in alignment.listed_units)
+    # Added one by one from the first, as ``added`` adds (loops: no generator to call).
+    matched = query_weight = listed_weight = 0.0
+    for p in alignment.pairs:
+        matched += (p.query.weight + p.listed.weight) * p.similarity
+    for u in alignment.query_units:
+        query_weight += u.weight
+    for u in alignment.listed_units:
+        listed_weight += u.weight
     total = query_weight + listed_weight
     base = matched / total if total > 0 else (1.0 if same_words else 0.0)
     score = base
