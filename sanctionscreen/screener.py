@@ -10,6 +10,7 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import re
@@ -71,6 +72,7 @@ RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat 
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
 REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
+LINED_UP_FOR = 16  # names scored up to which the search keeps how each lines up
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
@@ -320,8 +322,10 @@ class Screener:
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
         numbers = list(numbers)
-        # In C, when built; the alignment too for a score that may reach review.
-        aligned = self._bounds.scored(words, numbers, self._floor)
+        # In C, when built; with few names, how each lines up too when its score may
+        # reach review (with many, making them all costs more than aligning the kept again).
+        aligned = self._bounds.scored(
+            words, numbers, self._floor if len(numbers) <= LINED_UP_FOR else math.inf)
         spans: Spans | None = None
         for at, number in enumerate(numbers):
             if aligned is not None:
