@@ -225,21 +225,31 @@ def _phrase_sizes() -> tuple[int, ...]:
 
 def _misspelled_phrase(words: list[str], *, at_start: bool = False) -> tuple[str, int] | None:
     """A legal-form phrase of 12+ letters at the end (or start) of ``words``, one letter off."""
+    sizes = _phrase_sizes()
+    most = min(len(words) - 1, sizes[-1]) if sizes else 0  # a phrase leaves a word
+    if most < 1:
+        return None
+    return _misspelled_at(tuple(words[:most] if at_start else words[-most:]), at_start)
+
+
+@lru_cache(maxsize=20_000)
+def _misspelled_at(part: tuple[str, ...], at_start: bool) -> tuple[str, int] | None:
+    """``_misspelled_phrase`` from the words it looks at (names end alike: kept)."""
     buckets = _long_phrases()
     found: list[tuple[int, str, int]] = []
     for size in _phrase_sizes():
-        if size >= len(words):
+        if size > len(part):
             break
-        part = words[:size] if at_start else words[-size:]
-        bucket = buckets.get((size, sum(map(len, part)) + size - 1))
+        tail = part[:size] if at_start else part[-size:]
+        bucket = buckets.get((size, sum(map(len, tail)) + size - 1))
         if bucket is None:
             continue
         phrases, firsts, lasts = bucket
-        tail = " ".join(part)
-        if tail[:_INTACT] not in firsts and tail[-_INTACT:] not in lasts:
+        text = " ".join(tail)
+        if text[:_INTACT] not in firsts and text[-_INTACT:] not in lasts:
             continue
         for rank, phrase in phrases:
-            if _one_edit(phrase, tail):
+            if _one_edit(phrase, text):
                 found.append((rank, phrase, size))
                 break  # the best rank of this size: the phrases are in order of rank
     if not found:

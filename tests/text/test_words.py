@@ -50,3 +50,26 @@ def test_cut_short_and_misspelled_forms() -> None:
     kept, found = words.set_aside_legal_forms("tactical missiles joynt stock company".split())
     assert kept == ["tactical", "missiles"]
     assert found == ["joint stock company"]
+
+
+def test_misspelled_phrases_are_found_whatever_was_looked_up_before() -> None:
+    """The search for a misspelled phrase is kept by the words it looks at, which depend
+    on the name's length: names that end alike but differ in length still get their
+    own answer, in any order."""
+    names = [["acme", "joint", "stok", "company"], ["joint", "stok", "company"],
+             ["stok", "company"], ["acme", "trading", "limited", "liability", "compan"],
+             ["limited", "liability", "compan"], ["limted", "liability", "company", "acme"]]
+    words._misspelled_at.cache_clear()
+    fresh = []
+    for name in names:
+        words._misspelled_at.cache_clear()
+        fresh.append((words._misspelled_phrase(name),
+                      words._misspelled_phrase(name, at_start=True)))
+    assert fresh[0][0] == ("joint stock company", 3) and fresh[1][0] is None
+    assert fresh[5][1] == ("limited liability company", 3)
+    for order in (names, names[::-1]):
+        words._misspelled_at.cache_clear()
+        found = {tuple(name): (words._misspelled_phrase(name),
+                               words._misspelled_phrase(name, at_start=True))
+                 for name in order}
+        assert [found[tuple(name)] for name in names] == fresh
