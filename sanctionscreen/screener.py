@@ -409,6 +409,8 @@ class Screener:
                 reason=f"the country given, {code}, {agrees} the entity's countries "
                 f"({', '.join(countries)}): {delta:+.2f}"))
             score = after
+        elif listed.kind != "weak" or explanation.decision != "match":
+            return explanation  # nothing to change: explain() decided with these thresholds
         decision, rule = self.settings.thresholds.decide(score)
         if listed.kind == "weak" and decision == "match":
             decision = "review"
