@@ -569,6 +569,8 @@ static int by_key(Lookup *l, const ch *key, Py_ssize_t length, uint64_t hash, in
     keys_find(keys, hash, &first, &last);
     for (int32_t k = first; k < last; k++) {
         int32_t v = keys->words[k];
+        if (l->f->seen[v] == l->query)
+            continue;  /* considered already (through another key): nothing to check */
         if (has_key(l->f, &l->f->vocab[v], key, length, romanised) && consider(l, v) < 0)
             return -1;
     }
