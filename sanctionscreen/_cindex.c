@@ -735,6 +735,15 @@ static int alike(const Finder *f, const ch *a, Py_ssize_t la, uint64_t sa, const
     return 0;
 }
 
+/* Whether run end ``e``'s letters let it be alike a word of ``length`` letters
+ * ``letters`` (``alike`` would say no otherwise): checked before its text is read. */
+static int may_be_alike(const Finder *f, int32_t e, Py_ssize_t length, uint64_t letters)
+{
+    const Text *text = &f->runs[f->ends[e].run];
+    return may_reach(length, text->length, letters, text->letters,
+                     f->r.c[C_JOIN_SIMILARITY] - 1e-9);
+}
+
 /* Look at run end ``e`` once per query: keep its run when it is alike ``word``. */
 static int consider_end(Finder *f, int32_t e, const ch *word, Py_ssize_t length,
                         uint64_t letters, Py_ssize_t tolerance, Scratch *rows, PyObject *found)
@@ -792,7 +801,7 @@ static PyObject *Finder_runs_near(Finder *self, PyObject *arg)
         for (int32_t k = first; k < last
                 && self->ends[self->by_first.words[k]].length <= length + tolerance; k++) {
             int32_t e = self->by_first.words[k];
-            if (self->ends[e].first_length == cut
+            if (self->ends[e].first_length == cut && may_be_alike(self, e, length, letters)
                     && memcmp(self->runs[self->ends[e].run].text, word, sizeof(ch) * (size_t)cut)
                        == 0
                     && consider_end(self, e, word, length, letters, tolerance, &rows, found) < 0)
@@ -805,7 +814,7 @@ static PyObject *Finder_runs_near(Finder *self, PyObject *arg)
                 && self->ends[self->by_last.words[k]].length <= length + tolerance; k++) {
             int32_t e = self->by_last.words[k];
             const Text *text = &self->runs[self->ends[e].run];
-            if (self->ends[e].last_length == rest
+            if (self->ends[e].last_length == rest && may_be_alike(self, e, length, letters)
                     && memcmp(text->text + text->length - rest, word + cut,
                               sizeof(ch) * (size_t)rest) == 0
                     && consider_end(self, e, word, length, letters, tolerance, &rows, found) < 0)
