@@ -1213,6 +1213,20 @@ done:
     return result;
 }
 
+/* For tests: number the next gathers from ``n`` (to reach the wrap of the counter). */
+static PyObject *Postings_number_queries_from(Postings *self, PyObject *arg)
+{
+    unsigned long n = PyLong_AsUnsignedLong(arg);
+    if (n == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    if (n > UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "a query number fits in 32 bits");
+        return NULL;
+    }
+    self->query = (uint32_t)n;
+    Py_RETURN_NONE;
+}
+
 static PyObject *Postings_size(Postings *self, PyObject *unused)
 {
     (void)unused;
@@ -1227,6 +1241,8 @@ static PyObject *Postings_size(Postings *self, PyObject *unused)
 static PyMethodDef Postings_methods[] = {
     {"gather", (PyCFunction)Postings_gather, METH_VARARGS,
      "gather(entries, whole) -> the names of the entries given, sorted, each once"},
+    {"_number_queries_from", (PyCFunction)Postings_number_queries_from, METH_O,
+     "_number_queries_from(n): the next gather is numbered n + 1 (for tests)"},
     {"size", (PyCFunction)Postings_size, METH_NOARGS,
      "size() -> how many postings the two tables hold"},
     {NULL, NULL, 0, NULL},

@@ -396,3 +396,22 @@ def test_postings_refuse_bad_tables_and_entries() -> None:
     for call in (lambda: broken.gather([[0]], []), broken.size):
         with pytest.raises(ValueError, match="not built"):
             call()
+
+
+def test_postings_gather_right_across_the_wrap_of_their_query_counter() -> None:
+    """Names are marked with the gather's 32-bit number so that each is given once; when
+    the number wraps, every mark is cleared, so the gather after it still gives the
+    names no gather had given before."""
+    if not index_module.ACCELERATED:
+        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+    from sanctionscreen._cindex import Postings
+
+    entries = [[0, 1], [2, 3, 4], [5, 6], [1, 6]]
+    postings = Postings(7, index_module._table(entries), index_module._table([[0]]))
+    postings._number_queries_from(2**32 - 3)
+    for picked, expected in (([[0]], [0, 1]), ([[0], [0]], [0, 1]),  # the last two numbers
+                             ([[1], [2]], [2, 3, 4, 5, 6]),  # the wrap, on names not given
+                             ([[3]], [1, 6]), ([[0, 1, 2, 3]], list(range(7)))):
+        assert postings.gather(picked, []) == expected, picked
+    with pytest.raises(OverflowError):
+        postings._number_queries_from(2**32)

@@ -834,6 +834,20 @@ static PyObject *Table_scored(Table *self, PyObject *args)
     return align_each(self, args, BOTH);
 }
 
+/* For tests: number the next queries from ``n`` (to reach the wrap of the counter). */
+static PyObject *Table_number_queries_from(Table *self, PyObject *arg)
+{
+    unsigned long n = PyLong_AsUnsignedLong(arg);
+    if (n == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    if (n > UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "a query number fits in 32 bits");
+        return NULL;
+    }
+    self->query = (uint32_t)n;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef Table_methods[] = {
     {"bounds", (PyCFunction)Table_bounds, METH_VARARGS,
      "bounds(words, weights, numbers) -> the score bound of each listed name"},
@@ -845,6 +859,8 @@ static PyMethodDef Table_methods[] = {
     {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
      "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
      "rule and rounding"},
+    {"_number_queries_from", (PyCFunction)Table_number_queries_from, METH_O,
+     "_number_queries_from(n): the next query is numbered n + 1 (for tests)"},
     {"scored", (PyCFunction)Table_scored, METH_VARARGS,
      "scored(words, weights, kinds, numbers, floor) -> for each name, (score as aligned() "
      "gives it, alignments() for a score of floor or more, else None)"},

@@ -18,6 +18,7 @@ class Table:
                    numbers: Sequence[int]) -> list[tuple[list[tuple[int, int]],
                                                          list[tuple[int, int]],
                                                          list[tuple[int, int, float]]]]: ...
+    def _number_queries_from(self, n: int) -> None: ...
     def scored(self, words: list[str], weights: list[float], kinds: Buffer,
                numbers: Sequence[int], floor: float,
                ) -> list[tuple[float, tuple[list[tuple[int, int]], list[tuple[int, int]],

@@ -304,3 +304,30 @@ def test_a_table_whose_building_failed_refuses_to_bound() -> None:
                  lambda: cbound.word_similarity(table, "abcd", "abce")):
         with pytest.raises(ValueError, match="not built"):
             call()
+
+
+def test_the_c_bound_is_right_across_the_wrap_of_its_query_counter() -> None:
+    """A listed word's similarities are kept for the query that worked them out, marked
+    with the query's 32-bit number. When the number wraps, every mark is cleared, so
+    the query after it gets, on words no query has touched yet, the bounds a fresh
+    table gives."""
+    if _c_bound() is None:
+        return  # turned off: test_the_c_bound_is_used_unless_turned_off checked that
+    names = [("korea", "sinhung", "trading"), ("dalian", "sun", "moon", "star"),
+             ("office", "39"), ("sunmoonstar", "logistics")]
+    weights = WordWeights.from_names([list(name) for name in names])
+    fresh = BoundTable(names, weights)._fast
+    wrapped = BoundTable(names, weights)._fast
+    assert fresh is not None and wrapped is not None
+    wrapped._number_queries_from(2**32 - 3)
+    # The last two numbers touch the first name's words only; the wrap comes with the
+    # third query, on the others' words, untouched until then.
+    queries = [(["korea", "sinhung"], [0]), (["korea", "trading"], [0]),
+               (["dalian", "sun", "moon", "star"], [1, 2, 3]), (["office", "39"], [0, 1, 2, 3]),
+               (["sunmoonstar", "logistics"], [0, 1, 2, 3]), (["korea", "sinhung"], [0, 1])]
+    for query, numbers in queries:
+        given = [weights(word).weight for word in query]
+        expected = fresh.bounds(query, given, numbers)
+        assert wrapped.bounds(query, given, numbers) == expected, query
+    with pytest.raises(OverflowError):
+        wrapped._number_queries_from(2**32)
