@@ -1216,15 +1216,7 @@ done:
 /* For tests: number the next gathers from ``n`` (to reach the wrap of the counter). */
 static PyObject *Postings_number_queries_from(Postings *self, PyObject *arg)
 {
-    unsigned long n = PyLong_AsUnsignedLong(arg);
-    if (n == (unsigned long)-1 && PyErr_Occurred())
-        return NULL;
-    if (n > UINT32_MAX) {
-        PyErr_SetString(PyExc_OverflowError, "a query number fits in 32 bits");
-        return NULL;
-    }
-    self->query = (uint32_t)n;
-    Py_RETURN_NONE;
+    return number_queries_from(&self->query, arg);
 }
 
 static PyObject *Postings_size(Postings *self, PyObject *unused)

@@ -837,15 +837,7 @@ static PyObject *Table_scored(Table *self, PyObject *args)
 /* For tests: number the next queries from ``n`` (to reach the wrap of the counter). */
 static PyObject *Table_number_queries_from(Table *self, PyObject *arg)
 {
-    unsigned long n = PyLong_AsUnsignedLong(arg);
-    if (n == (unsigned long)-1 && PyErr_Occurred())
-        return NULL;
-    if (n > UINT32_MAX) {
-        PyErr_SetString(PyExc_OverflowError, "a query number fits in 32 bits");
-        return NULL;
-    }
-    self->query = (uint32_t)n;
-    Py_RETURN_NONE;
+    return number_queries_from(&self->query, arg);
 }
 
 static PyMethodDef Table_methods[] = {

@@ -554,6 +554,21 @@ static int vocabulary_init(Vocabulary *v, PyObject *words, PyObject *keys)
     return 0;
 }
 
+/* For tests: set ``*counter`` (a query counter, marks compared with it) to ``arg``, so
+ * that the next query is numbered ``arg + 1``: tests reach the counter's wrap. */
+static PyObject *number_queries_from(uint32_t *counter, PyObject *arg)
+{
+    unsigned long n = PyLong_AsUnsignedLong(arg);
+    if (n == (unsigned long)-1 && PyErr_Occurred())
+        return NULL;
+    if (n > UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "a query number fits in 32 bits");
+        return NULL;
+    }
+    *counter = (uint32_t)n;
+    Py_RETURN_NONE;
+}
+
 /* Whether a type's ``__init__`` succeeded (``ready``); else a ValueError is set. */
 static int built_or_raise(int ready, const char *type)
 {
