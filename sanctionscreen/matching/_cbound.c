@@ -18,7 +18,8 @@
 #include "_calign.h"
 
 /* What a candidate's bound reads of a listed word, kept together in 32 bytes (one
- * cache line holds whole records). Per query, the word's similarity with every query
+ * memory read rather than one per table, and fewer records across two cache lines
+ * than at 40). Per query, the word's similarity with every query
  * word is worked out once: ``seen == query`` says it is in the memo at row ``slot``,
  * and the bits say, for the first ``BITS`` query words, which ones it begins (bit i of
  * ``begins_ends``) or ends (bit BITS + i), and which begin it (bit i of
