@@ -82,8 +82,8 @@ _SCREENER: Screener | None = None
 def _both(name: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]], float, float]:
     assert _SCREENER is not None
     start = time.perf_counter()
-    kept, normalised = _SCREENER._search(name, None, exhaustive=False)
-    indexed = _SCREENER._assembled(_SCREENER._explained(kept, None, normalised))
+    kept, made = _SCREENER._search(name, None, exhaustive=False)
+    indexed = _SCREENER._assembled(_SCREENER._explained(kept, None, made))
     middle = time.perf_counter()
     full = _SCREENER._screen_exhaustive(name)
     end = time.perf_counter()

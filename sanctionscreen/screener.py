@@ -56,8 +56,8 @@ ListSpec = str | Path | Watchlist
 _Kept = tuple[str, tuple[int, ...], str | None]
 """What the search for one name found: the query as screened, the listed names to
 explain (their numbers, best first, at most ``max_hits``) and the error, if any."""
-_Normalised = tuple[tuple[str, ...], tuple[str, ...], Steps | TextSteps,
-                    tuple[Spans | None, ...] | None]
+_Made = tuple[tuple[str, ...], tuple[str, ...], Steps | TextSteps,
+              tuple[Spans | None, ...] | None]
 """What the search made that explaining reuses: the query's words, legal forms and
 steps (``normalise.normalised_steps``), and how it lines up with each listed name kept
 (``BoundTable.alignments``; ``None`` where it was not made)."""
@@ -205,27 +205,27 @@ class Screener:
 
     def _found(self, name: Any, country: str | None) -> _Screened:
         """What screening a name finds, with what was kept for names seen again."""
-        kept, normalised = self._kept(name, country)
-        return self._explained(kept, country, normalised)
+        kept, made = self._kept(name, country)
+        return self._explained(kept, country, made)
 
-    def _kept(self, name: Any, country: str | None) -> tuple[_Kept, _Normalised | None]:
+    def _kept(self, name: Any, country: str | None) -> tuple[_Kept, _Made | None]:
         """``_search``'s findings for a name, kept for names seen again (supplier files
-        repeat themselves; workers use this too); the query's normalisation when it was
-        made now."""
+        repeat themselves; workers use this too); what the search made for explaining,
+        when it searched now (``_Made``)."""
         key = (name, country) if type(name) is str and (
             country is None or type(country) is str) else None
         kept = self._searches.get(key) if key is not None else None
         if kept is not None:
             return kept, None
-        kept, normalised = self._search(name, country, exhaustive=False)
+        kept, made = self._search(name, country, exhaustive=False)
         if key is not None:
             _remember(self._searches, key, kept)
-        return kept, normalised
+        return kept, made
 
     def _explained(self, kept: _Kept, country: str | None,
-                   normalised: _Normalised | None = None) -> _Screened:
-        """The decision and the explanations of what the search kept (``normalised``:
-        the query's normalisation, when the caller has it). Explanations of repeated
+                   made: _Made | None = None) -> _Screened:
+        """The decision and the explanations of what the search kept (``made``:
+        what the search made for explaining, when the caller has it). Explanations of repeated
         findings are kept too."""
         query, numbers, error = kept
         if error is not None:
@@ -235,7 +235,7 @@ class Screener:
         key = (kept, country) if country is None or type(country) is str else None
         screened = self._explanations.get(key) if key is not None else None
         if screened is None:
-            screened = self._explain(query, numbers, country, normalised)
+            screened = self._explain(query, numbers, country, made)
             if key is not None:
                 _remember(self._explanations, key, screened)
         return screened
@@ -244,11 +244,11 @@ class Screener:
                            bound: bool = True) -> ScreeningResult:
         """``screen`` without the index: every listed name is considered, and with
         ``bound=False`` every one is aligned too (slow; a reference for tests)."""
-        kept, normalised = self._search(name, country, exhaustive=True, bound=bound)
-        return self._assembled(self._explained(kept, country, normalised))
+        kept, made = self._search(name, country, exhaustive=True, bound=bound)
+        return self._assembled(self._explained(kept, country, made))
 
     def _search(self, name: Any, country: str | None, *, exhaustive: bool,
-                bound: bool = True) -> tuple[_Kept, _Normalised | None]:
+                bound: bool = True) -> tuple[_Kept, _Made | None]:
         """The listed names worth explaining for a name: candidates from the index (or
         every listed name), those whose bound reaches review, scored, the best of each
         entity ranked; and the query's normalisation."""
@@ -277,15 +277,15 @@ class Screener:
         return (query, kept, None), (words, forms, steps, tuple(spans for _, _, spans in ranked))
 
     def _explain(self, query: str, numbers: tuple[int, ...], country: str | None,
-                 normalised: _Normalised | None) -> _Screened:
+                 made: _Made | None) -> _Screened:
         """Explain in full each listed name kept for a query (best first); the decision
         is the first one's."""
-        words, forms, steps, made = normalised if normalised is not None else (
+        words, forms, steps, lined_up_all = made if made is not None else (
             *normalised_steps(query), None)
         named_query = named(query, words, forms, steps)
         # How the names line up, made in C (when built) by the search, or now.
-        spans: Sequence[Spans | None] | None = made if made is not None and None not in made \
-            else self._bounds.alignments(words, numbers)
+        spans: Sequence[Spans | None] | None = lined_up_all if lined_up_all is not None \
+            and None not in lined_up_all else self._bounds.alignments(words, numbers)
         explained: list[tuple[int, Explanation]] = []
         for at, number in enumerate(numbers):
             listed = self._names[number]
@@ -373,9 +373,9 @@ class Screener:
         # Each worker freezes what it inherits, so its collector neither walks nor
         # copies the shared index (copy-on-write pages stay shared).
         with context.Pool(workers, initializer=gc.freeze) as pool:
-            for count, (kept, country, normalised) in enumerate(
+            for count, (kept, country, made) in enumerate(
                     pool.imap(_search_in_worker, items, chunksize=256), 1):
-                yield self._assembled(self._explained(kept, country, normalised))
+                yield self._assembled(self._explained(kept, country, made))
                 if freezing and count % REFREEZE_EVERY == 0:
                     gc.freeze()
 
@@ -486,22 +486,23 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _search_in_worker(item: tuple[Any, str | None],
-                      ) -> tuple[_Kept, str | None, _Normalised | None]:
+                      ) -> tuple[_Kept, str | None, _Made | None]:
     """Search for one item in a worker. Only the listed names to explain travel back,
-    as numbers, with the query's normalisation when there are any (its steps' details
-    as text): the parent explains them and adds the entities' facts, lists, settings
-    and version. (Explanations made here cost more to pickle and unpickle, about 100
-    us a name with hits, than the parent takes to make them.)"""
+    as numbers, with what the search made for explaining them when there are any (the
+    query's normalisation, its steps' details as text, and the alignments): the parent
+    explains them and adds the entities' facts, lists, settings and version.
+    (Explanations made here cost more to pickle and unpickle, about 100 us a name with
+    hits, than the parent takes to make them.)"""
     global _WORKER_SCREENED
     assert _WORKER_SCREENER is not None
     name, country = item
-    kept, normalised = _WORKER_SCREENER._kept(name, country)
+    kept, made = _WORKER_SCREENER._kept(name, country)
     _WORKER_SCREENED += 1
     if _WORKER_SCREENED % REFREEZE_EVERY == 0:  # a worker owns its collector: see above
         gc.freeze()
-    if not kept[1] or normalised is None:
+    if not kept[1] or made is None:
         return kept, country, None
-    words, forms, steps, spans = normalised
+    words, forms, steps, spans = made
     return kept, country, (words, forms, text_steps(steps), spans)
 
 
