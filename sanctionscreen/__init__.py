@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# First: it chooses the compiled or the source form of the modules imported below.
+from sanctionscreen import native  # noqa: F401
 from sanctionscreen.batch import RunSummary, screen_file
 from sanctionscreen.errors import (
     ConfigurationError,

@@ -84,7 +84,7 @@ class _ListedName:
     kind: str
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # lone surrogates
 _BRACKETED_ACRONYM = re.compile(r"^(?P<base>.+\S)\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)\s*$")
 
 
@@ -190,8 +190,9 @@ class Screener:
         ``docs/performance.md``)."""
         return self._bounds.accelerated
 
-    def screen(self, name: Any, *, country: str | None = None) -> ScreeningResult:
-        """Screen one name; a name that cannot be screened gives decision ``error``."""
+    def screen(self, name: Any, *, country: object = None) -> ScreeningResult:
+        """Screen one name; ``country``: a code such as ``"KP"``, or ``None``. A name or
+        country that cannot be used gives decision ``error``, saying why."""
         return self._assembled(self._found(name, country))
 
     def _clear_caches(self, *, index: bool = True) -> None:
@@ -203,12 +204,12 @@ class Screener:
         if index:
             self.index.clear_caches()
 
-    def _found(self, name: Any, country: str | None) -> _Screened:
+    def _found(self, name: Any, country: object) -> _Screened:
         """What screening a name finds, with what was kept for names seen again."""
         kept, made = self._kept(name, country)
         return self._explained(kept, country, made)
 
-    def _kept(self, name: Any, country: str | None) -> tuple[_Kept, _Made | None]:
+    def _kept(self, name: Any, country: object) -> tuple[_Kept, _Made | None]:
         """``_search``'s findings for a name, kept for names seen again (supplier files
         repeat themselves; workers use this too); what the search made for explaining,
         when it searched now (``_Made``)."""
@@ -222,7 +223,7 @@ class Screener:
             _remember(self._searches, key, kept)
         return kept, made
 
-    def _explained(self, kept: _Kept, country: str | None,
+    def _explained(self, kept: _Kept, country: object,
                    made: _Made | None = None) -> _Screened:
         """The decision and the explanations of what the search kept (``made``:
         what the search made for explaining, when the caller has it). Explanations of repeated
@@ -235,7 +236,9 @@ class Screener:
         key = (kept, country) if country is None or type(country) is str else None
         screened = self._explanations.get(key) if key is not None else None
         if screened is None:
-            screened = self._explain(query, numbers, country, made)
+            # (the search gave an error for a country other than text or None)
+            screened = self._explain(query, numbers, country if isinstance(country, str)
+                                     else None, made)
             if key is not None:
                 _remember(self._explanations, key, screened)
         return screened
@@ -247,7 +250,7 @@ class Screener:
         kept, made = self._search(name, country, exhaustive=True, bound=bound)
         return self._assembled(self._explained(kept, country, made))
 
-    def _search(self, name: Any, country: str | None, *, exhaustive: bool,
+    def _search(self, name: Any, country: object, *, exhaustive: bool,
                 bound: bool = True) -> tuple[_Kept, _Made | None]:
         """The listed names worth explaining for a name: candidates from the index (or
         every listed name), those whose bound reaches review, scored, the best of each
@@ -256,6 +259,9 @@ class Screener:
             query = self._check(name)
         except InputError as error:
             return (_printable(name), (), error.message), None
+        if not (country is None or isinstance(country, str)):
+            return (query, (), f"the country must be text, such as 'KP', or None, not "
+                    f"{type(country).__name__}"), None
         words, forms, steps = normalised_steps(query)
         if not words:
             return (query, (), "nothing is left of the name after normalisation (only "
@@ -266,7 +272,8 @@ class Screener:
         if not numbers:
             return (query, (), None), (words, forms, steps, None)
         best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
-        for score, number, spans in self._scored(words, forms, numbers, country):
+        for score, number, spans in self._scored(words, forms, numbers,
+                                                 country if isinstance(country, str) else None):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
@@ -365,7 +372,7 @@ class Screener:
                 return
             yield from self._screen_in_workers(items, workers, freezing)
 
-    def _screen_in_workers(self, items: Iterator[tuple[Any, str | None]],
+    def _screen_in_workers(self, items: Iterator[tuple[Any, object]],
                            workers: int, freezing: bool) -> Iterator[ScreeningResult]:
         global _WORKER_SCREENER
         _WORKER_SCREENER = self
@@ -379,7 +386,7 @@ class Screener:
                 if freezing and count % REFREEZE_EVERY == 0:
                     gc.freeze()
 
-    def compare(self, query: str, candidate: str) -> Comparison:
+    def compare(self, query: object, candidate: object) -> Comparison:
         """Compare two names with this screener's word weights and thresholds."""
         return _compare(query, candidate, self.weights, self.settings.thresholds)
 
@@ -485,8 +492,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _search_in_worker(item: tuple[Any, str | None],
-                      ) -> tuple[_Kept, str | None, _Made | None]:
+def _search_in_worker(item: tuple[Any, object]) -> tuple[_Kept, object, _Made | None]:
     """Search for one item in a worker. Only the listed names to explain travel back,
     as numbers, with what the search made for explaining them when there are any (the
     query's normalisation, its steps' details as text, and the alignments): the parent
@@ -545,18 +551,18 @@ def _printable(value: Any) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _compare(query: str, candidate: str, weights: WordWeights,
+def _compare(query: object, candidate: object, weights: WordWeights,
              thresholds: Thresholds) -> Comparison:
-    for value, what in ((query, "query"), (candidate, "candidate")):
-        if not isinstance(value, str):
-            raise InputError(f"the {what} must be text, not {type(value).__name__}")
+    if not isinstance(query, str) or not isinstance(candidate, str):
+        what, value = ("query", query) if not isinstance(query, str) else ("candidate", candidate)
+        raise InputError(f"the {what} must be text, not {type(value).__name__}")
     explanation = explain(normalise(_printable(query)), normalise(_printable(candidate)),
                           weights=weights, thresholds=thresholds)
     return Comparison(query=query, candidate=candidate, score=explanation.score.score,
                       decision=explanation.decision, explanation=explanation)
 
 
-def compare(query: str, candidate: str, *,
+def compare(query: object, candidate: object, *,
             thresholds: Thresholds | dict[str, float] | None = None) -> Comparison:
     """Compare two names without a list; word weights come from the tables alone.
 
@@ -572,7 +578,7 @@ def _default_screener() -> Screener:
     return Screener()
 
 
-def screen(name: str, *, country: str | None = None,
+def screen(name: Any, *, country: object = None,
            thresholds: Thresholds | dict[str, float] | None = None,
            lists: ListSpec | Sequence[ListSpec] | None = None) -> ScreeningResult:
     """Screen one name against the bundled lists (or ``lists``), in one call.

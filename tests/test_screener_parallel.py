@@ -43,12 +43,25 @@ def test_a_repeated_name_gives_the_result_of_a_fresh_screener() -> None:
     assert Screener().screen("Korea Sinhung Trading Corporation", country="KP") == first
 
 
-def test_a_country_that_cannot_be_a_cache_key_is_screened_without_caching() -> None:
-    # An empty list is no country (falsy, like None) but cannot be hashed: the name is
-    # screened and explained as with no country, and nothing is kept for it.
+@pytest.mark.parametrize("country", [[], 7, b"KP"], ids=repr)
+def test_a_country_other_than_text_gives_an_error_that_says_so(country: object) -> None:
+    # An empty list once passed for "no country" (and, unhashable, broke the cache): a
+    # country is text or None, and anything else is an error result that names its type,
+    # compiled or not. Nothing is kept for it.
     screener = Screener()
-    name = "Korea Sinhung Trading Corporation"
-    result = screener.screen(name, country=[])  # type: ignore[arg-type]
-    assert result.decision == "match"
-    assert result.model_dump() == Screener().screen(name).model_dump()
+    result = screener.screen("Korea Sinhung Trading Corporation", country=country)
+    assert result.decision == "error"
+    assert result.error == ("the country must be text, such as 'KP', or None, not "
+                            f"{type(country).__name__}")
+    assert not result.hits
     assert not screener._explanations and not screener._searches
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="several workers need a platform that can fork")
+def test_a_row_with_a_country_other_than_text_is_an_error_row_in_a_batch() -> None:
+    items = [("Korea Sinhung Trading Corporation", "KP"), ("Korea Sinhung Trading", []),
+             ("Nordic Packaging AB", None)] * 3
+    for workers in (1, 2):
+        decisions = [r.decision for r in Screener().screen_many(items, workers=workers)]
+        assert decisions == ["match", "error", "clear"] * 3

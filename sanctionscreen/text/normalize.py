@@ -113,12 +113,14 @@ _WORD_STEPS: tuple[tuple[str, Callable[[list[str]], list[str]], str], ...] = (
 
 
 @lru_cache(maxsize=200_000)
-def normalise(name: str) -> NormalisedName:
+def normalise(name: object) -> NormalisedName:
     """Normalise a name for comparison, recording each step that changed it.
 
     >>> normalise("Dalian Sun Moon Star Int'l Logistics Trdg Co., Ltd.").normalised
     'dalian sun moon star international logistics trading'
     """
+    if not isinstance(name, str):  # checked here too: compiled, a str parameter would raise
+        raise InputError(f"a name must be text, not {type(name).__name__}")  # a TypeError
     return named(name, *normalised_steps(name))
 
 
