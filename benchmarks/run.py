@@ -23,6 +23,7 @@ import multiprocessing
 import resource
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     screener = Screener([ofac, "bundled"])
     results["build_s"] = round(time.perf_counter() - start, 2)
-    results["index"] = vars(screener.index.stats())
+    results["index"] = asdict(screener.index.stats())
     results["rss_after_build_mb"] = round(_rss_mb())
     listed = [name for name in (n.name for n in screener._names)]
     names = queries(listed, sizes["queries"])
@@ -193,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     build = round(time.perf_counter() - start, 2)
     big_latency = _latencies(big, queries(listed, sizes["latency"], seed=7))
     results["synthetic"] = {"names": sizes["synthetic"], "build_s": build,
-                            "index": vars(big.index.stats()), "latency": big_latency,
+                            "index": asdict(big.index.stats()), "latency": big_latency,
                             "peak_rss_mb": round(_rss_mb())}
     print("synthetic", results["synthetic"], flush=True)
     if not quick:

@@ -135,6 +135,7 @@ def _index_stats(args: argparse.Namespace) -> None:
     import resource
     import time
 
+    from sanctionscreen.native import COMPILED_IN_USE
     from sanctionscreen.screener import Screener
 
     started = time.perf_counter()
@@ -151,6 +152,8 @@ def _index_stats(args: argparse.Namespace) -> None:
                                "numpy (the C bound was not built or is turned off)"))
     print("  word lookups: " + ("in C" if screener.index.accelerated else
                                 "Python (the C index was not built or is turned off)"))
+    print("  screening code: " + ("compiled (mypyc)" if COMPILED_IN_USE else
+                                  "Python source (not compiled, turned off, or edited since)"))
 
 
 def _fetch(args: argparse.Namespace) -> int:

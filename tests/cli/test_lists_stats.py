@@ -9,6 +9,7 @@ import pytest
 from sanctionscreen.cli import main
 from sanctionscreen.index import ACCELERATED as INDEX_IN_C
 from sanctionscreen.matching.bound import ACCELERATED
+from sanctionscreen.native import COMPILED_IN_USE
 
 
 def test_lists_stats_reports_the_index(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,3 +35,11 @@ def test_lists_stats_says_where_word_lookups_run(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert ("word lookups: in C" in out) is INDEX_IN_C
     assert ("word lookups: Python" in out) is not INDEX_IN_C
+
+
+def test_lists_stats_says_whether_the_screening_code_is_compiled(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists", "--stats"]) == 0
+    out = capsys.readouterr().out
+    assert ("screening code: compiled (mypyc)" in out) is COMPILED_IN_USE
+    assert ("screening code: Python source" in out) is not COMPILED_IN_USE
