@@ -7,8 +7,9 @@ Run from the project root: ``.venv/bin/python benchmarks/run.py`` (full, writes
   bundled lists; official list load time and Screener build time, peak RSS;
 - queries: ``perf_queries.queries`` (fixed seed); names/s with 1 and 2 workers;
   single-call latency p50/p99 (each name screened once, result cache off); the same
-  without the C modules (numpy bound, Python index lookups and scorer), on a tenth of
-  the queries, side by side (``python_baseline``);
+  without the C modules (numpy bound, Python index lookups and scorer; the modules
+  compiled with mypyc stay so), on a tenth of the queries, side by side
+  (``python_baseline``); whether the screening code runs compiled (``screening_code``);
 - candidate recall on a sample: hits (review or match, per entity) that scoring every
   listed name finds, against those the indexed path finds; both timed, side by side;
 - scale: a synthetic list of 1,000,000 names (250,000 entities, four names each):
@@ -33,6 +34,7 @@ from perf_queries import queries, synthetic_names
 from sanctionscreen.index import CandidateIndex
 from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.matching.similarity import word_similarity
+from sanctionscreen.native import COMPILED_IN_USE
 from sanctionscreen.screener import Screener
 from sanctionscreen.text import words
 from sanctionscreen.text.normalize import normalise
@@ -180,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
           flush=True)
     results["score_bound"] = "C" if screener.bound_accelerated else "numpy"
     results["index_lookups"] = "C" if screener.index.accelerated else "python"
+    results["screening_code"] = "compiled" if COMPILED_IN_USE else "python source"
     if screener.bound_accelerated and screener.index.accelerated:
         results["python_baseline"] = _python_baseline(screener, names[: len(names) // 10])
         print("python baseline", results["python_baseline"], flush=True)
