@@ -72,6 +72,10 @@ RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat 
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
 REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
+# Objects made between two collections of the youngest generation during a batch
+# (Python's default is 700): a batch makes and drops results by the thousand, and each
+# of those collections walks them (docs/performance.md).
+YOUNG_OBJECTS = 20_000
 LINED_UP_FOR = 16  # names scored up to which the search keeps how each lines up
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
@@ -455,9 +459,10 @@ _WORKER_SCREENED = 0  # names this worker process has screened
 
 @contextmanager
 def _existing_objects_frozen() -> Iterator[bool]:
-    """Keep the objects that exist now out of the collector's walks until the block ends;
-    the block is told whether it may freeze more (``False`` when the caller manages
-    frozen objects).
+    """Keep the objects that exist now out of the collector's walks until the block ends,
+    and collect the youngest generation less often (``YOUNG_OBJECTS``); the block is told
+    whether it may freeze more (``False`` when the caller manages frozen objects: then
+    the collector is left as it is).
 
     A full collection walks every container object: with an official list loaded that
     is hundreds of thousands of models, and a batch run that makes many results sets
@@ -470,9 +475,12 @@ def _existing_objects_frozen() -> Iterator[bool]:
         yield False
         return
     gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], YOUNG_OBJECTS), *threshold[1:])
     try:
         yield True
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

@@ -178,15 +178,20 @@ def test_building_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> 
 def test_a_batch_keeps_existing_objects_out_of_the_collector_until_it_ends() -> None:
     import gc
 
+    from sanctionscreen.screener import YOUNG_OBJECTS
+
     screener = Screener()
     gc.unfreeze()
     assert gc.get_freeze_count() == 0
+    before = gc.get_threshold()
     batch = screener.screen_many(["Korea Sinhung Trading Corp", "Norvatek Logistics"])
     first = next(batch)
     assert first.decision == "match"
     assert gc.get_freeze_count() > 0  # the lists and index are out of the walks meanwhile
+    assert gc.get_threshold() == (max(before[0], YOUNG_OBJECTS), *before[1:])  # fewer walks
     assert [r.decision for r in batch] == ["clear"]
     assert gc.get_freeze_count() == 0  # and put back at the end
+    assert gc.get_threshold() == before
 
 
 def test_a_batch_freezes_what_it_keeps_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,8 +224,11 @@ def test_a_batch_leaves_the_callers_own_frozen_objects_frozen(
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        results = list(screener.screen_many(["Korea Sinhung Trading Corp", "Profinet"]))
-        assert results[0].decision == "match"
+        threshold = gc.get_threshold()
+        batch = screener.screen_many(["Korea Sinhung Trading Corp", "Norvatek Logistics"])
+        assert next(batch).decision == "match"
+        assert gc.get_threshold() == threshold  # the collector is the caller's
+        assert [r.decision for r in batch] == ["clear"]
         assert gc.get_freeze_count() == frozen  # neither unfrozen nor frozen further
     finally:
         gc.unfreeze()
