@@ -32,7 +32,8 @@ HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h",
            Path("sanctionscreen") / "matching" / "_calign.h"]
 # Python modules compiled with mypyc; keep in step with sanctionscreen.native.COMPILED.
 COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
-            "sanctionscreen.matching.score", "sanctionscreen.matching.similarity",
+            "sanctionscreen.matching.bound", "sanctionscreen.matching.score",
+            "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
             "sanctionscreen.screener", "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")
 # Their shared library, a top-level module (inside the package, mypyc gives the modules

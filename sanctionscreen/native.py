@@ -29,7 +29,8 @@ from types import ModuleType
 
 MODULES = ("sanctionscreen.matching._cbound", "sanctionscreen._cindex")
 COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
-            "sanctionscreen.matching.score", "sanctionscreen.matching.similarity",
+            "sanctionscreen.matching.bound", "sanctionscreen.matching.score",
+            "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
             "sanctionscreen.screener", "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")
 """Python modules compiled with mypyc when the package is built (``hatch_build.py``

@@ -168,7 +168,7 @@ class Screener:
         lean = len(self._names) >= LEAN_FROM
         self._words, self._forms, self._plain = _normalise_all(
             [n.name for n in self._names], plain=not lean)
-        self.weights = WordWeights.from_names(self._words)  # type: ignore[arg-type]
+        self.weights = WordWeights.from_names(self._words)
         bonus = COUNTRY_AGREES if settings.use_country else 0.0
         self._floor = settings.thresholds.review - bonus - _MARGIN
         self.index = CandidateIndex(self._words, self.weights, min_score=self._floor, lean=lean)

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import add
-from weakref import WeakKeyDictionary
 
 from sanctionscreen.matching.similarity import SHORT_WORD, spelling_similarity, word_similarity
 from sanctionscreen.matching.weights import WordWeight, WordWeights
@@ -106,15 +105,20 @@ def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, i
     return found
 
 
-# The one-word units of each WordWeights' words, made once: most units are one word.
-_SINGLES: WeakKeyDictionary[WordWeights, dict[str, Unit]] = WeakKeyDictionary()
+# The one-word units of the words of the last few WordWeights (by identity, each kept
+# with its units), made once: most units are one word. Bounded rather than weak: the
+# compiled WordWeights takes no weak references.
+_SINGLES: dict[int, tuple[WordWeights, dict[str, Unit]]] = {}
+_SINGLES_KEPT = 4
 
 
 def _singles(weights: WordWeights) -> dict[str, Unit]:
-    singles = _SINGLES.get(weights)
-    if singles is None:
-        singles = _SINGLES[weights] = {}
-    return singles
+    found = _SINGLES.get(id(weights))
+    if found is None or found[0] is not weights:
+        if len(_SINGLES) >= _SINGLES_KEPT:
+            _SINGLES.clear()
+        found = _SINGLES[id(weights)] = (weights, {})
+    return found[1]
 
 
 def _units(words: Sequence[str], runs: list[tuple[int, int]], weights: WordWeights) -> list[Unit]:

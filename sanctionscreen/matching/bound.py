@@ -94,7 +94,8 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
     """
     query_weight = [weights(w).weight for w in query]
     listed_weight = [weights(w).weight for w in listed]
-    total = sum(query_weight) + sum(listed_weight)
+    # (a float start: compiled, sum() of floats is otherwise taken for an int; same sums)
+    total = sum(query_weight, 0.0) + sum(listed_weight, 0.0)
     if total <= 0:
         return 1.0
     best_query = [0.0] * len(query)
@@ -111,10 +112,10 @@ def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeight
         _mark_joins(query, listed, single_query, best_query, best_listed)
     if may_join(listed, query):
         _mark_joins(listed, query, single_listed, best_listed, best_query)
-    matched = sum(w * s for w, s in zip(query_weight, best_query, strict=True))
-    matched += sum(w * s for w, s in zip(listed_weight, best_listed, strict=True))
+    matched = sum((w * s for w, s in zip(query_weight, best_query, strict=True)), 0.0)
+    matched += sum((w * s for w, s in zip(listed_weight, best_listed, strict=True)), 0.0)
     bound = matched / total
-    if sum(listed_weight) >= CONTAINED_MIN_WEIGHT - 1e-6 and all(
+    if sum(listed_weight, 0.0) >= CONTAINED_MIN_WEIGHT - 1e-6 and all(
             s >= CONTAINED_SIMILARITY or (w <= 1e-9 and s > 0)
             for s, w in zip(best_listed, listed_weight, strict=True)):
         bound = max(bound, CONTAINED_FLOOR)

@@ -10,7 +10,7 @@ of listed names. Frequency never raises a weight above its class.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,7 +57,7 @@ class WordWeights:
         self._cache: dict[str, WordWeight] = {}
 
     @classmethod
-    def from_names(cls, names: Iterable[list[str]]) -> WordWeights:
+    def from_names(cls, names: Iterable[Sequence[str]]) -> WordWeights:
         """Count, for each word, how many of the given (normalised) names hold it."""
         counts: dict[str, int] = {}
         total = 0
