@@ -240,9 +240,7 @@ class Screener:
         key = (kept, country) if country is None or type(country) is str else None
         screened = self._explanations.get(key) if key is not None else None
         if screened is None:
-            # (the search gave an error for a country other than text or None)
-            screened = self._explain(query, numbers, country if isinstance(country, str)
-                                     else None, made)
+            screened = self._explain(query, numbers, _text_or_none(country), made)
             if key is not None:
                 _remember(self._explanations, key, screened)
         return screened
@@ -276,8 +274,7 @@ class Screener:
         if not numbers:
             return (query, (), None), (words, forms, steps, None)
         best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
-        for score, number, spans in self._scored(words, forms, numbers,
-                                                 country if isinstance(country, str) else None):
+        for score, number, spans in self._scored(words, forms, numbers, _text_or_none(country)):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
@@ -549,6 +546,11 @@ def _normalise_all(names: list[str], *, plain: bool) -> tuple[
             for name, result in zip(unique, found, strict=True)}
     return ([seen[name][0] for name in names], [seen[name][1] for name in names],
             frozenset(n for n, name in enumerate(names) if seen[name][2]) if plain else None)
+
+
+def _text_or_none(country: object) -> str | None:
+    """A country checked by ``_search`` (text or ``None``; anything else gave an error)."""
+    return country if isinstance(country, str) else None
 
 
 def _printable(value: Any) -> str:
