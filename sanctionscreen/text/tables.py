@@ -34,6 +34,7 @@ class LegalForms(_Table):
     joint_stock: LegalFormGroup
     corporation: LegalFormGroup
     native: LegalFormGroup
+    end_only: list[str]
     native_groups: dict[str, str]
 
     def latin_groups(self) -> dict[str, str]:

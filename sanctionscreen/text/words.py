@@ -158,6 +158,12 @@ def _legal_phrases() -> tuple[dict[tuple[str, ...], str], int]:
 
 
 @cache
+def _end_only() -> frozenset[tuple[str, ...]]:
+    """Forms taken only at the end of a name (``S.L.``, not ``SL Green``)."""
+    return frozenset(tuple(form.split()) for form in tables.legal_forms().end_only)
+
+
+@cache
 def _phrase_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The words that begin a legal form, and those that end one: a text can hold a form
     (spelled as the table spells it) only where such a word stands."""
@@ -274,8 +280,8 @@ def _strip_one_end(rest: list[str], table: dict[tuple[str, ...], str],
             return fuzzy[0], rest[fuzzy[1] :]
         if at_end and tuple(rest[-size:]) in table:
             return " ".join(rest[-size:]), rest[:-size]
-        if at_start and tuple(rest[:size]) in table:
-            return " ".join(rest[:size]), rest[size:]
+        if at_start and (form := tuple(rest[:size])) in table and form not in _end_only():
+            return " ".join(form), rest[size:]
     if len(rest) > 1 and (like := legal_form_like(rest[-1])):
         return "", [*rest[:-1], like]  # completed or corrected; the next round sets it aside
     return None
@@ -286,7 +292,8 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
 
     Forms of one or two letters (``co``, ``ag``, ``sa``) are taken only at the start
     or end of a name, where they are legal forms and not initials; longer forms
-    anywhere. A name made only of legal-form words is left as it is.
+    anywhere; the ``end_only`` forms of ``legal_forms.yaml`` (``sl``, ``sc``, ``sac``)
+    only at the end. A name made only of legal-form words is left as it is.
     """
     table, longest = _legal_phrases()
     if tuple(words) in table:
@@ -310,7 +317,8 @@ def set_aside_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
             continue
         for size in range(min(longest, len(rest) - i), 0, -1):
             form = tuple(rest[i : i + size])
-            if form in table and not _is_short(form) and len(out) + (len(rest) - i - size) > 0:
+            if (form in table and not _is_short(form) and form not in _end_only()
+                    and len(out) + (len(rest) - i - size) > 0):
                 found.append(" ".join(form))
                 i += size
                 break

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sanctionscreen.text import words
+from sanctionscreen.text.normalize import normalise
 
 
 def test_spaced_letters_join_from_three() -> None:
@@ -73,3 +76,40 @@ def test_misspelled_phrases_are_found_whatever_was_looked_up_before() -> None:
                                words._misspelled_phrase(name, at_start=True))
                  for name in order}
         assert [found[tuple(name)] for name in names] == fresh
+
+
+@pytest.mark.parametrize(("name", "words", "forms"), [
+    # Spain: sociedad limitada (unipersonal), sociedad anónima unipersonal; Mexico: S.C.
+    ("Construcciones Garcia S.L.", ["construcciones", "garcia"], ["sl"]),
+    ("Construcciones Garcia S. L.", ["construcciones", "garcia"], ["s l"]),
+    ("Reformas Martinez Lopez SLU", ["reformas", "martinez", "lopez"], ["slu"]),
+    ("Telefonica de Espana S.A.U.", ["telefonica", "de", "espana"], ["sau"]),
+    ("Despacho Garcia Abogados, S.C.", ["despacho", "garcia", "abogados"], ["sc"]),
+    # Ecuador, Colombia: compañía limitada; Spain, Latin America: "y Cía."
+    ("Comercial Andina Cía. Ltda.", ["comercial", "andina"], ["cia ltda"]),
+    ("Garcia Hermanos y Cía.", ["garcia", "hermanos"], ["y cia"]),
+    # Peru: sociedad anónima cerrada; Brazil: EIRELI, microempresa
+    ("Alicorp S.A.A.", ["alicorp"], ["saa"]),
+    ("Inversiones Quispe S.A.C.", ["inversiones", "quispe"], ["sac"]),
+    ("Comercio de Calcados Andrade EIRELI", ["comercio", "de", "calcados", "andrade"],
+     ["eireli"]),
+    ("Construtora Andrade Ltda. - ME", ["construtora", "andrade"], ["ltda me"]),
+])
+def test_latin_legal_forms_are_set_aside(name: str, words: list[str], forms: list[str]) -> None:
+    result = normalise(name)
+    assert (result.words, result.legal_forms) == (words, forms)
+
+
+def test_the_shining_paths_acronym_stays_a_name_of_its_own() -> None:
+    """'SL' is listed alone (Sendero Luminoso): a name made only of a form keeps it."""
+    assert normalise("SL").words == ["sl"]
+    assert "sl" not in normalise("Construcciones Garcia S.L.").words
+
+
+def test_forms_that_are_initials_at_the_start_are_taken_only_at_the_end() -> None:
+    assert normalise("SL Green Realty Corp").words == ["sl", "green", "realty"]
+    assert normalise("S.C. Johnson & Son, Inc.").words == ["sc", "johnson", "and", "son"]
+    assert normalise("SAC Capital Advisors LP").words == ["sac", "capital", "advisors"]
+    assert normalise("ME Access Technology General Trading FZE").words[0] == "me"
+    assert normalise("SPS ME FZCO").words == ["sps", "me"]  # Middle East, not microempresa
+    assert normalise("Ramirez Abadia y Cia. S.C.S.").words == ["ramirez", "abadia"]
