@@ -24,7 +24,6 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOTTED_INITIALS = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z]?)(?![a-z0-9])")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
 Steps = list[tuple[str, str, str, "str | Callable[[], str]"]]
 """Steps as the pipeline records them, before they become ``NormalisationStep``: the
 step, the text before and after, and the detail or what makes it (made only when the
@@ -65,9 +64,32 @@ def _scripts(text: str) -> tuple[str, list[str]]:
             notes.extend(note for _, note in segmented)
             pieces.append(" " + " ".join(latin for latin, _ in segmented) + " ")
         else:
-            pieces.append(_LETTER_RUN.sub(lambda m: _latin_word(m.group(), notes), run))
+            pieces.append(_latin_words(run, notes))
         run, run_is_cjk = char, is_cjk
     return "".join(pieces), notes
+
+
+def _latin_words(text: str, notes: list[str]) -> str:
+    """Each word of ``text`` (letters, with the combining marks that follow them) to Latin.
+
+    The marks belong to their word: Turkish ``İ`` case-folds to ``i`` and a combining
+    dot (U+0307), Devanagari and Arabic write vowels as marks; cut there, ``İnşaat``
+    would become ``i nsaat`` and ``टाटा`` four letters.
+    """
+    out: list[str] = []
+    start = -1
+    for i, char in enumerate(text):
+        if char.isalpha() or (start >= 0 and unicodedata.category(char)[0] == "M"):
+            if start < 0:
+                start = i
+            continue
+        if start >= 0:
+            out.append(_latin_word(text[start:i], notes))
+            start = -1
+        out.append(char)
+    if start >= 0:
+        out.append(_latin_word(text[start:], notes))
+    return "".join(out)
 
 
 def _latin_word(word: str, notes: list[str]) -> str:

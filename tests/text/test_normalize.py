@@ -126,3 +126,17 @@ def test_the_steps_of_every_plain_name_of_an_official_list_are_the_pipelines(
             made = named(name, words, forms, plain_steps(name, words, forms))
             assert made == normalise(name), name
     assert plain > len(names) * 9 // 10  # most listed names are plain: the shortcut matters
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    # Turkish İ folds to i and a combining dot (U+0307): the dot must not cut the word
+    ("ANKARA İNŞAAT SANAYİ VE TİCARET A.Ş.", ["ankara", "insaat", "sanayi", "ve", "ticaret"]),
+    ("İstanbul İnşaat", ["istanbul", "insaat"]),
+    ("KOÇ HOLDİNG A.Ş.", ["koc", "holding"]),
+    ("Işık Tekstil", ["isik", "tekstil"]),  # dotless ı
+    # vowel signs and other combining marks of other scripts belong to their word
+    ("टाटा स्टील", ["tata", "stil"]),  # Tata Steel
+    ("مُحَمَّد", ["muhamad"]),
+])
+def test_combining_marks_stay_inside_their_word(name: str, words: list[str]) -> None:
+    assert normalise(name).words == words
