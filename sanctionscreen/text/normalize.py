@@ -49,7 +49,7 @@ def _remove_invisible(text: str) -> tuple[str, list[str]]:
 
 def _scripts(text: str) -> tuple[str, list[str]]:
     """Chinese/Hangul runs to known words + transliteration; look-alikes folded; rest to ASCII."""
-    notes: list[str] = []
+    text, notes = scripts.expand_bracketed_forms(text)
     pieces: list[str] = []
     run = ""
     run_is_cjk = False

@@ -11,6 +11,7 @@ transliterated by ``anyascii``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -48,6 +49,33 @@ def _native_words() -> dict[str, tuple[str, str]]:
         group = forms.native_groups.get(form, "corporation")
         words[form] = (_NATIVE_LEGAL_AS_LATIN[group], "a legal form")
     return words
+
+
+@cache
+def _bracketed_form() -> re.Pattern[str]:
+    signs = "".join(re.escape(sign) for sign in tables.legal_forms().bracketed)
+    return re.compile(rf"\(\s*([{signs}])\s*\)")
+
+
+def expand_bracketed_forms(text: str) -> tuple[str, list[str]]:
+    """Legal forms abbreviated to one character in brackets, written out: ``(주)`` is
+    ``주식회사``, ``(株)`` is ``株式会社`` (``legal_forms.yaml`` ``bracketed``); with a
+    note for each.
+
+    >>> expand_bracketed_forms("(주)한세실업")
+    (' 주식회사 한세실업', ['(주) read as 주식회사'])
+    """
+    if "(" not in text:
+        return text, []
+    table = tables.legal_forms().bracketed
+    notes: list[str] = []
+
+    def written_out(match: re.Match[str]) -> str:
+        form = table[match.group(1)]
+        notes.append(f"{match.group()} read as {form}")
+        return f" {form} "
+
+    return _bracketed_form().sub(written_out, text), notes
 
 
 @cache

@@ -34,6 +34,7 @@ class LegalForms(_Table):
     joint_stock: LegalFormGroup
     corporation: LegalFormGroup
     native: LegalFormGroup
+    bracketed: dict[str, str]
     end_only: list[str]
     native_groups: dict[str, str]
 

@@ -113,3 +113,76 @@ def test_forms_that_are_initials_at_the_start_are_taken_only_at_the_end() -> Non
     assert normalise("ME Access Technology General Trading FZE").words[0] == "me"
     assert normalise("SPS ME FZCO").words == ["sps", "me"]  # Middle East, not microempresa
     assert normalise("Ramirez Abadia y Cia. S.C.S.").words == ["ramirez", "abadia"]
+
+
+@pytest.mark.parametrize(("name", "words", "forms"), [
+    # Vietnam: công ty (company), TNHH (limited liability), MTV (one member), cổ phần
+    ("Công ty TNHH May Mặc Việt Tiến", ["may", "mac", "viet", "tien"], ["cong ty tnhh"]),
+    ("Công ty Cổ phần Sữa Việt Nam", ["sua", "viet", "nam"], ["cong ty co phan"]),
+    ("CTCP Tập đoàn Hòa Phát", ["tap", "doan", "hoa", "phat"], ["ctcp"]),
+    ("Công ty TNHH MTV Cao su Đồng Nai", ["cao", "su", "dong", "nai"], ["cong ty tnhh mtv"]),
+    ("Tổng Công ty May Việt Tiến", ["may", "viet", "tien"], ["tong cong ty"]),
+    ("Công ty Vinamilk", ["vinamilk"], ["cong ty"]),
+    ("MTV Networks", ["mtv", "networks"], []),  # MTV alone is no form
+    # Korea and Japan: (주), ㈜, (株), ㈱ abbreviate 주식회사 and 株式会社
+    ("(주)한세실업", ["hansesileob"], ["joint stock company"]),
+    ("㈜영원무역", ["yeongwon", "trading"], ["joint stock company"]),
+    ("삼성전자(주)", ["samseong", "electronics"], ["joint stock company"]),
+    ("㈱ユニクロ", ["yunikuro"], ["joint stock company"]),
+    ("(有)山田商店", ["shantianshangdian"], ["limited"]),
+    # Germany: the limited partnership and its GmbH & Co. KG
+    ("Robert Bosch GmbH & Co. KG", ["robert", "bosch"], ["gmbh and co kg"]),
+    ("Otto GmbH & Co KG", ["otto"], ["gmbh and co kg"]),
+    ("Hugo Boss Textil KG", ["hugo", "boss", "textil"], ["kg"]),
+    ("Merck KGaA", ["merck"], ["kgaa"]),
+    ("Muster UG (haftungsbeschränkt)", ["muster"], ["ug haftungsbeschrankt"]),
+    # Turkey: limited şirketi, anonim şirketi
+    ("Yıldız Tekstil Sanayi ve Ticaret Ltd. Şti.", ["yildiz", "tekstil", "sanayi", "ve",
+                                                    "ticaret"], ["ltd sti"]),
+    ("Koç Holding Anonim Şirketi", ["koc", "holding"], ["anonim sirketi"]),
+    # India: (P) Ltd.; Indonesia: CV, (Persero); France: SASU, EURL; Italy: S.r.l.s.
+    ("Shahi Exports (P) Ltd.", ["shahi", "exports"], ["p ltd"]),
+    ("PT Pertamina (Persero)", ["pertamina"], ["persero", "pt"]),
+    ("CV Maju Jaya", ["maju", "jaya"], ["cv"]),
+    ("Dupont Conseil SASU", ["dupont", "conseil"], ["sasu"]),
+    ("Boulangerie Martin EURL", ["boulangerie", "martin"], ["eurl"]),
+    ("Rossi Costruzioni S.r.l.s.", ["rossi", "costruzioni"], ["srls"]),
+    # Mexico: S.A. de C.V. written with spaces, sociedad de producción rural
+    ("Accesos Electronicos S.A.DE C.V.", ["accesos", "electronicos"], ["s a de cv"]),
+    ("Genetica Import-Export S.P.R. de R.L. de C.V.", ["genetica", "import", "export"],
+     ["spr de rl de cv"]),
+])
+def test_legal_forms_of_supplier_countries_are_set_aside(name: str, words: list[str],
+                                                          forms: list[str]) -> None:
+    result = normalise(name)
+    assert (result.words, result.legal_forms) == (words, forms)
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("PT Indofood Sukses Makmur Tbk", ["indofood", "sukses", "makmur"]),
+    ("Thai Union Group Public Co., Ltd.", ["thai", "union", "group", "public"]),
+    ("Tata Steel Pvt. Ltd.", ["tata", "steel"]),
+    ("Arvind Private Limited", ["arvind"]),
+    ("Square Textiles Ltd.", ["square", "textiles"]),
+    ("トヨタ自動車株式会社", ["toyotazidongche"]),
+    ("Toyota Jidosha Kabushiki Kaisha", ["toyota", "jidosha"]),
+    ("Uniqlo K.K.", ["uniqlo"]),
+    ("中国外运股份有限公司", ["china", "waiyun"]),
+    ("江苏阳光集团有限公司", ["jiangsuyangguang", "group"]),
+    ("ПАО Сбербанк", ["sberbank"]),
+    ("АО «Газпром»", ["gazprom"]),
+    ("ЗАО Ромашка", ["romashka"]),
+    ("LPP Sp. z o.o.", ["lpp"]),
+    ("Orlen S.A.", ["orlen"]),
+    ("Philips B.V.", ["philips"]),
+    ("Heineken N.V.", ["heineken"]),
+    ("Kering SA", ["kering"]),
+    ("Decathlon SAS", ["decathlon"]),
+    ("Dupont SARL", ["dupont"]),
+    ("Benetton Group S.r.l.", ["benetton", "group"]),
+    ("Ferrero S.p.A.", ["ferrero"]),
+    ("Natura Cosméticos S.A.", ["natura", "cosmeticos"]),
+    ("Arezzo Indústria e Comércio Ltda.", ["arezzo", "industria", "e", "comercio"]),
+])
+def test_legal_forms_already_known(name: str, words: list[str]) -> None:
+    assert normalise(name).words == words
