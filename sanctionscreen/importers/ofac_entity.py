@@ -85,7 +85,7 @@ def build_entity(
         add(alias)
         if person and (natural := natural_order(alias.name)):
             add(Alias(name=natural, kind="reordered"))
-    for alias in remark_aliases(remarks, primary=record.name):
+    for alias in remark_aliases(remarks, primary=record.name, entity_type=entity_type):
         add(alias)
 
     identifiers = list(record.identifiers)

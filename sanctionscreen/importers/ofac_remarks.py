@@ -2,9 +2,10 @@
 
 OFAC's legacy CSV and XML files keep "low quality" (weak) a.k.a.s out of the alias
 file and put them in the remarks instead: ``a.k.a. 'KOMID'``, ``a.k.a. 'THIRD
-FLOOR'``, and former vessel names as ``f.k.a. 'ANA I'``. Remarks also carry
-registration numbers, IMO numbers and the like, as ``Label VALUE (Country)``
-parts separated by ``"; "``.
+FLOOR'``, an individual's nicknames (``a.k.a. 'KIKE'``), and former vessel names as
+``f.k.a. 'ANA I'``. OFAC does not expect weak aliases to be screened like the
+others. Remarks also carry registration numbers, IMO numbers and the like, as
+``Label VALUE (Country)`` parts separated by ``"; "``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import re
 
 from sanctionscreen.importers.countries import country_code
-from sanctionscreen.watchlist.model import Alias, Identifier
+from sanctionscreen.watchlist.model import Alias, EntityType, Identifier
 
 # The closing quote is the one followed by ';', '.', ',' and a space, or the end:
 # names themselves hold apostrophes (CH'O'NGSAN, LLC 'DSD').
 _REMARK_ALIAS = re.compile(r"\b([afn])\.k\.a\.,? '(.+?)'(?=[;.,]?\s|[;.,]?$)")
 _ACRONYM = re.compile(r"^[A-Z0-9&-]{2,8}$")
 _NOTE = "from the OFAC remarks, where OFAC lists its low-quality aliases"
+# Only these have acronyms: a person's or a vessel's one-word remark name is a
+# nickname or a short name ('KIKE', 'GREEN', 'MARIA'), a weak alias like the others.
+_WITH_ACRONYMS: frozenset[EntityType] = frozenset({"organization", "company", "government_body"})
 
 # Remark labels kept as identifiers, with the scheme name they are stored under.
 _SCHEMES = {
@@ -50,14 +54,19 @@ _IDENTIFIER = re.compile(
 )
 
 
-def remark_aliases(remarks: str, *, primary: str) -> list[Alias]:
-    """The aliases written in remarks: weak a.k.a.s, or acronyms; f.k.a./n.k.a. as such.
+def remark_aliases(remarks: str, *, primary: str,
+                   entity_type: EntityType = "organization") -> list[Alias]:
+    """The aliases written in remarks: weak a.k.a.s, or an organisation's acronyms;
+    f.k.a./n.k.a. as such.
 
     >>> [(a.name, a.kind) for a in remark_aliases("x; a.k.a. 'KOMID'.", primary="KOREA MINING")]
     [('KOMID', 'acronym')]
+    >>> [(a.name, a.kind) for a in remark_aliases("a.k.a. 'KIKE'.", primary="PLANCARTE SOLIS, "
+    ...                                           "Enrique", entity_type="person")]
+    [('KIKE', 'weak')]
     """
     aliases: list[Alias] = []
-    several_words = len(primary.split()) > 1
+    several_words = len(primary.split()) > 1 and entity_type in _WITH_ACRONYMS
     for kind_letter, raw in _REMARK_ALIAS.findall(remarks):
         name = raw[1:-1] if len(raw) > 2 and raw[0] == raw[-1] == "'" else raw
         name = name.strip()

@@ -162,3 +162,14 @@ def test_wrong_column_count_names_the_row(tmp_path: Path) -> None:
 def test_folder_without_the_files(tmp_path: Path) -> None:
     with pytest.raises(ListFormatError, match=r"no sdn\.csv"):
         read_ofac_csv(tmp_path)
+
+
+def test_remark_nicknames_of_people_are_weak_aliases(eval_lists: Path) -> None:
+    """On the 2024-05 SDN list, 391 nicknames of individuals (a.k.a. 'KIKE') were filed
+    as acronyms; only organisations keep acronyms, 'KOMID' among them."""
+    entities = {e.id: e for e in _read(eval_lists / "ofac-sdn-2024-05").watchlist.entities}
+    kinds = {(e.type, a.kind) for e in entities.values() for a in e.aliases}
+    assert ("person", "acronym") not in kinds and ("vessel", "acronym") not in kinds
+    nicknames = {a.name: a.kind for a in entities["ofac-11802"].aliases}
+    assert nicknames["KIKE"] == nicknames["LA CHIVA"] == "weak"
+    assert {a.name: a.kind for a in entities["ofac-9345"].aliases}["KOMID"] == "acronym"

@@ -21,6 +21,24 @@ def test_kinds() -> None:
     assert remark_aliases("a.k.a. 'BNC'.", primary="BANCO")[0].kind == "weak"
 
 
+def test_a_persons_names_in_quotes_are_nicknames_not_acronyms() -> None:
+    """An individual's one-word remark names are nicknames (weak aliases), as are a
+    vessel's; only an organisation's are acronyms."""
+    person = ("DOB 14 Sep 1970; POB Michoacan, Mexico; nationality Mexico; a.k.a. 'LA CHIVA'; "
+              "a.k.a. 'KIKE'.")
+    kinds = [(a.name, a.kind) for a in remark_aliases(
+        person, primary="PLANCARTE SOLIS, Enrique", entity_type="person")]
+    assert kinds == [("LA CHIVA", "weak"), ("KIKE", "weak")]
+    cyber = "DOB 02 Oct 1978; nationality Russia; a.k.a. 'GREEN'; a.k.a. 'ROCCO'."
+    assert {a.kind for a in remark_aliases(
+        cyber, primary="MOZHAEV, Alexander Vyacheslavovich", entity_type="person")} == {"weak"}
+    vessel = "Vessel Registration Identification IMO 9617923; a.k.a. 'MARIA'."
+    assert remark_aliases(vessel, primary="MARIA E", entity_type="vessel")[0].kind == "weak"
+    organisation = "a.k.a. 'KOMID'."
+    assert remark_aliases(organisation, primary="KOREA MINING DEVELOPMENT TRADING CORPORATION",
+                          entity_type="organization")[0].kind == "acronym"
+
+
 def test_identifiers() -> None:
     remarks = ("Vessel Registration Identification IMO 7406784; alt. Registration Number "
                "1027700167110 (Russia); Passport 563410081 (Korea, North) expires 03 Nov 2025; "
