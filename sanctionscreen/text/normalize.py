@@ -23,6 +23,14 @@ _CJK = frozenset({"han", "hangul", "kana"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A hyphen before one letter that ends a word: "sae-a", "angstrem-t", "isis-k" are
+# one word each ("sae a" would be "sae" and the stopword "a"). Not e, i, o or u: the
+# Persian, Urdu and Arabic connectors ("bank-e saman", "ansar-i hezbollah"), which
+# stay small words of their own; nor a letter that begins a word or stands between
+# hyphens, where connectors and articles are written too ("lashkar e-tayyiba",
+# "safi a-din", "wa-l-qital").
+_HYPHENATED_LETTER = re.compile(r"(?<=[a-z])[-\u2010]([a-df-hj-np-tv-z])(?![a-z0-9\-\u2010])")
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:[-\u2010][a-z0-9]+)+")
 _DOTTED_INITIALS = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z]?)(?![a-z0-9])")
 Steps = list[tuple[str, str, str, "str | Callable[[], str]"]]
 """Steps as the pipeline records them, before they become ``NormalisationStep``: the
@@ -111,6 +119,8 @@ def _punctuation(text: str) -> str:
     if "'" in text or "’" in text:
         text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
+    if "-" in text or "\u2010" in text:  # after the apostrophes: "ch'o'l-chae" is "chol chae"
+        text = _HYPHENATED_LETTER.sub(r"\1", text)
     text = text.replace("&", " and ").replace("+", " and ")
     return " ".join(_NON_WORD.sub(" ", text).split())
 
@@ -120,6 +130,11 @@ def _punctuation_detail(text: str) -> str:
     initials = [m.group(1) for m in _DOTTED_INITIALS.finditer(text)]
     if initials:
         parts.append("initials joined: " + ", ".join(f"'{i}'" for i in initials))
+    joined = [word for word in _HYPHENATED.findall(_APOSTROPHES.sub("", text))
+              if _HYPHENATED_LETTER.search(word)]
+    if joined:
+        parts.append("one-letter parts joined to their word: " + ", ".join(
+            f"'{word}'" for word in joined))
     if "&" in text or "+" in text:
         parts.append("'&' read as 'and'")
     if _POSSESSIVE.search(text):

@@ -140,3 +140,32 @@ def test_the_steps_of_every_plain_name_of_an_official_list_are_the_pipelines(
 ])
 def test_combining_marks_stay_inside_their_word(name: str, words: list[str]) -> None:
     assert normalise(name).words == words
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    # a one-letter end of a hyphenated name belongs to it: "Sae-A" is not "Sae" and the
+    # article "a" (a stopword, weight 0)
+    ("Sae-A Trading Co., Ltd.", ["saea", "trading"]),
+    ("JSC Angstrem-T", ["angstremt"]),
+    ("OOO 'SMT-K'", ["smtk"]),
+    ("A-1 Auto Parts", ["a", "1", "auto", "parts"]),  # a letter and a number stay apart
+    ("Kim Il-Sung", ["kim", "il", "sung"]),  # longer parts stay apart
+])
+def test_one_letter_parts_of_hyphenated_names_are_joined(name: str, words: list[str]) -> None:
+    assert normalise(name).words == words
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("BANK-E SAMAN", ["bank", "e", "saman"]),  # the Persian ezafe stays a small word
+    ("BANK-E-MELLI IRAN", ["bank", "e", "melli", "iran"]),
+    ("ANSAR-I HEZBOLLAH", ["ansar", "i", "hezbollah"]),
+    ("ABDUL HAMEED SHAHAB-U-DIN", ["abdul", "hameed", "shahab", "u", "din"]),
+    ("CH'OE, So'k-min", ["choe", "sok", "min"]),  # apostrophes go first
+    ("LASHKAR E-TAYYIBA", ["lashkar", "e", "tayyiba"]),
+    ("SAFI A-DIN, Hashem", ["safi", "a", "din", "hashem"]),
+    ("JAMA'AT AD-DA'WA AS-SALAFIYA WA-L-QITAL", ["jamaat", "ad", "dawa", "as", "salafiya",
+                                                 "wa", "l", "qital"]),
+])
+def test_connectors_and_apostrophes_are_not_one_letter_parts(name: str,
+                                                             words: list[str]) -> None:
+    assert normalise(name).words == words
