@@ -222,7 +222,7 @@ def normalised_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     index build and for queries before they are known to be hits.
 
     >>> normalised_words("Korea Sinhung Trading Corp.")
-    (('korea', 'sinhung', 'trading'), ('corporation',))
+    (('korea', 'sinhung', 'trading'), ('corp',))
     """
     tokens, forms = _pipeline(name, None)
     return tuple(tokens), tuple(forms)
