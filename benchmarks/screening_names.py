@@ -365,11 +365,16 @@ LEGAL_FORMS: tuple[str, ...] = (
     "Limited", "Incorporated", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company", "Co.",
     "Co", "GmbH", "S.A.R.L.", "SARL", "S.A.S.", "S.R.L.", "SRL", "S.A.", "SA", "S.L.", "B.V.",
     "BV", "N.V.", "NV", "AG", "PLC", "LLP", "OJSC", "CJSC", "PJSC", "JSC", "FZCO", "FZE",
-    "FZC", "FZ-LLC", "A.S.", "S.p.A.", "SpA", "Ltda.", "Ltda")
+    "FZC", "FZ-LLC", "A.S.", "S.p.A.", "SpA", "Ltda.", "Ltda", "OOO", "ZAO", "OAO", "PAO",
+    "TOO", "AO", "DMCC")
 PREFIX_FORMS: tuple[str, ...] = (
     "Closed Joint Stock Company", "Open Joint Stock Company", "Public Joint Stock Company",
-    "Joint Stock Company", "Limited Liability Company", "OOO", "ZAO", "OAO", "PAO", "AO",
-    "TOO", "PT", "OJSC", "CJSC", "PJSC", "JSC", "LLC")
+    "Joint Stock Company", "Limited Liability Company",
+    "Obshchestvo s Ogranichennoi Otvetstvennostyu", "Obshchestvo s Ogranichennoy Otvetstvennostyu",
+    "Obshchestvo s Ogranichennoi Otvetstvennostiu",
+    "Otkrytoe Aktsionernoe Obshchestvo", "Zakrytoe Aktsionernoe Obshchestvo",
+    "Publichnoe Aktsionernoe Obshchestvo", "Aktsionernoe Obshchestvo", "OOO", "ZAO", "OAO",
+    "PAO", "AO", "TOO", "PT", "OJSC", "CJSC", "PJSC", "JSC", "LLC")
 # What a legal form is changed to (one that differs from the name's own).
 REPLACEMENT_FORMS: tuple[str, ...] = (
     "Ltd", "Limited", "Co., Ltd.", "LLC", "Inc.", "Corp.", "Corporation", "Company", "JSC",
@@ -381,10 +386,9 @@ ABBREVIATIONS: dict[str, str] = {
     "engineering": "Engg", "manufacturing": "Mfg", "association": "Assn",
     "services": "Svcs", "management": "Mgmt", "brothers": "Bros", "national": "Natl",
     "department": "Dept", "group": "Grp", "holdings": "Hldgs", "enterprise": "Ent",
-    "enterprises": "Ents", "import": "Imp", "export": "Exp", "shipping": "Shpg",
-    "organization": "Org", "organisation": "Org", "institute": "Inst",
-    "incorporated": "Inc", "investment": "Invt", "commercial": "Coml",
-    "general": "Gen", "petroleum": "Petr", "equipment": "Eqpt", "construction": "Constr",
+    "enterprises": "Ents", "import": "Imp", "export": "Exp", "organization": "Org",
+    "organisation": "Org", "institute": "Inst", "incorporated": "Inc",
+    "investment": "Invest", "general": "Gen",
 }
 STOPWORDS: frozenset[str] = frozenset({
     "of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "&", "y", "e", "i",
