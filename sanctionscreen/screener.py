@@ -20,13 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sanctionscreen.errors import ConfigurationError, InputError
 from sanctionscreen.index import CandidateIndex
-from sanctionscreen.matching.align import align, alignment_from
+from sanctionscreen.matching.align import Alignment, align, alignment_from
 from sanctionscreen.matching.bound import BoundTable, Spans
-from sanctionscreen.matching.score import alignment_score, explain, finished_score
+from sanctionscreen.matching.rules import Listing
+from sanctionscreen.matching.score import alignment_score, explain, finished_score, ruled_score
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
     DECISION_ORDER,
@@ -50,7 +51,7 @@ from sanctionscreen.text.normalize import (
     plain_steps,
     text_steps,
 )
-from sanctionscreen.watchlist.model import Entity, Watchlist
+from sanctionscreen.watchlist.model import Entity, EntityType, Watchlist
 
 ListSpec = str | Path | Watchlist
 _Kept = tuple[str, tuple[int, ...], str | None]
@@ -86,6 +87,7 @@ class _ListedName:
     entity: Entity
     name: str
     kind: str
+    listing: Listing  # what the precision rules need to know of it (``rules.py``)
 
 
 _SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # lone surrogates
@@ -144,27 +146,36 @@ class Screener:
 
     def __init__(self, lists: ListSpec | Sequence[ListSpec] = ("bundled",), *,
                  thresholds: Thresholds | dict[str, float] | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None,
+                 types: Iterable[str] | None = None) -> None:
         specs = [lists] if isinstance(lists, (str, Path, Watchlist)) else list(lists)
         if not specs:
             raise ConfigurationError("no lists given", hint="pass 'bundled' or a path")
         with _collector_paused():
-            self._build(specs, thresholds, settings)
+            self._build(specs, thresholds, settings, types)
 
     def _build(self, specs: list[ListSpec], thresholds: Thresholds | dict[str, float] | None,
-               settings: Settings | None) -> None:
+               settings: Settings | None, types: Iterable[str] | None) -> None:
         self.watchlists = resolve_lists(specs)
         settings = settings or Settings()
         if thresholds is not None:
             chosen = thresholds if isinstance(thresholds, Thresholds) else Thresholds(**thresholds)
             settings = settings.model_copy(update={"thresholds": chosen})
+        if types is not None:
+            settings = _with_types(settings, types)
         self.settings = settings
         self._names: list[_ListedName] = []
+        listings: dict[tuple[str, str], Listing] = {}
+        types = settings.entity_types
         for list_index, watchlist in enumerate(self.watchlists):
             for entity in watchlist.entities:
+                if types is not None and entity.type not in types:
+                    continue
                 for listed, listed_kind in entity.names():
                     for name, kind in _with_bracketed_acronym(listed, listed_kind):
-                        self._names.append(_ListedName(list_index, entity, name, kind))
+                        listing = listings.setdefault((kind, entity.type),
+                                                      Listing(kind, entity.type))
+                        self._names.append(_ListedName(list_index, entity, name, kind, listing))
         lean = len(self._names) >= LEAN_FROM
         self._words, self._forms, self._plain = _normalise_all(
             [n.name for n in self._names], plain=not lean)
@@ -301,6 +312,7 @@ class Screener:
             explanation = explain(
                 named_query, self._listed_normalised(number), weights=self.weights,
                 thresholds=self.settings.thresholds, listed_kind=listed.kind,
+                entity_type=listed.entity.type,
                 alignment=None if lined_up is None else alignment_from(
                     words, self._words[number], self.weights, lined_up))
             explained.append((number, self._adjust(explanation, listed, country)))
@@ -324,7 +336,12 @@ class Screener:
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
                 country: str | None) -> Iterator[tuple[float, int, Spans | None]]:
         """``(score, number, spans)`` of the listed names at or above review, as ``_adjust``
-        decides; ``spans``: how the names line up, when aligned in C."""
+        decides; ``spans``: how the names line up, when aligned in C.
+
+        The score before the precision rules (in C when built) is an upper bound of the
+        final one; only names whose bound reaches review are lined up in Python and
+        judged by the rules (``rules.py``), as their explanations will be.
+        """
         thresholds = self.settings.thresholds
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
@@ -334,16 +351,31 @@ class Screener:
         # reach review (with many, making them all costs more than aligning the kept again).
         aligned = self._bounds.scored(
             words, numbers, self._floor if len(numbers) <= LINED_UP_FOR else math.inf)
-        spans: Spans | None = None
+        near: list[tuple[int, Spans | None, Alignment | None]] = []
         for at, number in enumerate(numbers):
+            alignment: Alignment | None = None
+            spans: Spans | None = None
             if aligned is not None:
                 raw, spans = aligned[at]
                 score = finished_score(raw, forms, self._forms[number])
             else:
-                listed_words = self._words[number]
-                score = alignment_score(align(words, listed_words, weights),
-                                        words == listed_words, forms, self._forms[number])
+                alignment = align(words, self._words[number], weights)
+                score = alignment_score(alignment, words == self._words[number], forms,
+                                        self._forms[number])
+            if score >= self._floor:
+                near.append((number, spans, alignment))
+        missing = [number for number, spans, alignment in near
+                   if spans is None and alignment is None]
+        made = iter(self._bounds.alignments(words, missing) or ()) if missing else iter(())
+        for number, spans, alignment in near:
+            listed_words = self._words[number]
+            if alignment is None:
+                if spans is None:
+                    spans = next(made)
+                alignment = alignment_from(words, listed_words, weights, spans)
             listed = self._names[number]
+            score = ruled_score(alignment, words == listed_words, forms, self._forms[number],
+                                listed.listing)
             if use_country and listed.entity.countries:
                 delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
                 score = round(min(1.0, max(0.0, score + delta)), 4)
@@ -546,6 +578,18 @@ def _normalise_all(names: list[str], *, plain: bool) -> tuple[
             for name, result in zip(unique, found, strict=True)}
     return ([seen[name][0] for name in names], [seen[name][1] for name in names],
             frozenset(n for n, name in enumerate(names) if seen[name][2]) if plain else None)
+
+
+def _with_types(settings: Settings, types: Iterable[str]) -> Settings:
+    """``settings`` screening only entities of ``types`` (checked against the model's)."""
+    chosen = tuple(sorted(set(types)))
+    known = get_args(EntityType)
+    unknown = [t for t in chosen if t not in known]
+    if unknown or not chosen:
+        raise ConfigurationError(f"unknown entity type {', '.join(map(repr, unknown))}"
+                                 if unknown else "no entity types given",
+                                 hint=f"choose among {', '.join(known)}")
+    return Settings.model_validate({**settings.model_dump(), "entity_types": chosen})
 
 
 def _text_or_none(country: object) -> str | None:

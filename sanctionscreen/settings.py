@@ -11,6 +11,7 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sanctionscreen.results import Decision
+from sanctionscreen.watchlist.model import EntityType
 
 DEFAULT_MATCH = 0.82
 DEFAULT_REVIEW = 0.70
@@ -54,6 +55,9 @@ class Settings(BaseModel):
     max_hits: int = Field(10, ge=1, le=1000)
     max_name_length: int = Field(500, ge=10, le=100_000)
     use_country: bool = True  # a country given with the name adjusts the score (see docs)
+    # Screen only against entities of these types (``None``: all), e.g. ("company",
+    # "organization", "government_body") for a supplier file.
+    entity_types: tuple[EntityType, ...] | None = None
 
     def fingerprint(self) -> str:
         """``sha256:<hex>`` of the settings, recorded in every result."""

@@ -26,7 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
+from sanctionscreen.matching import rules
 from sanctionscreen.matching.align import Alignment, Unit, align
+from sanctionscreen.matching.rules import Listing
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.results import (
     Adjustment,
@@ -49,38 +51,56 @@ FORMULA = ("sum of (query weight + listed weight) x similarity over word pairs, 
            "the total weight of both names' words")
 
 
-def score_alignment(alignment: Alignment, query: NormalisedName,
-                    listed: NormalisedName) -> tuple[float, float, list[Adjustment], ScoreDetail]:
-    """``(score, base score, adjustments, detail)`` for an alignment."""
-    score, base, adjustments, detail = _scored(alignment, query, listed)
+def score_alignment(alignment: Alignment, query: NormalisedName, listed: NormalisedName,
+                    listing: Listing | None = rules.PRIMARY,
+                    ) -> tuple[float, float, list[Adjustment], ScoreDetail]:
+    """``(score, base score, adjustments, detail)`` for an alignment (``listing``: the
+    listed name's kind and entity type for the precision rules; ``None``: without them)."""
+    score, base, adjustments, detail, _ = _scored(alignment, query, listed, listing)
     return score, base, adjustments, ScoreDetail.model_validate(detail)
 
 
 def _scored(alignment: Alignment, query: NormalisedName, listed: NormalisedName,
-            ) -> tuple[float, float, list[Adjustment], dict[str, Any]]:
-    """``score_alignment`` with its detail as the fields of a ``ScoreDetail``."""
+            listing: Listing | None,
+            ) -> tuple[float, float, list[Adjustment], dict[str, Any], Alignment]:
+    """``score_alignment`` with its detail as the fields of a ``ScoreDetail``, and the
+    alignment as the pair rules judged it."""
     adjustments: list[Adjustment] = []
+    if listing is not None:
+        alignment = rules.judged(alignment)
     score, base, matched, query_weight, listed_weight = _score(
         alignment, query.words == listed.words, query.legal_forms, listed.legal_forms,
-        adjustments)
+        adjustments, listing)
     detail = {"formula": FORMULA, "matched_weight": round(matched, 4),
               "query_weight": round(query_weight, 4), "listed_weight": round(listed_weight, 4),
               "base_score": round(base, 4), "adjustments": adjustments, "score": score}
-    return score, base, adjustments, detail
+    return score, base, adjustments, detail, alignment
 
 
 def alignment_score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
                     listed_forms: Sequence[str]) -> float:
-    """The score of ``score_alignment`` alone, without recording how it was made (for
-    screening many names; ``same_words`` says whether both names have the same words)."""
-    return _score(alignment, same_words, query_forms, listed_forms, None)[0]
+    """The score before the precision rules (``rules.py``), as the C scorer computes it
+    too (``_calign.h``), without recording how it was made; ``same_words`` says whether
+    both names have the same words. An upper bound of ``ruled_score``."""
+    return _score(alignment, same_words, query_forms, listed_forms, None, None)[0]
+
+
+def ruled_score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
+                listed_forms: Sequence[str], listing: Listing) -> float:
+    """The final score, with the precision rules, without recording how it was made: the
+    score ``explain`` gives the same names."""
+    return _score(rules.judged(alignment), same_words, query_forms, listed_forms, None,
+                  listing)[0]
 
 
 def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
            listed_forms: Sequence[str], adjustments: list[Adjustment] | None,
+           listing: Listing | None,
            ) -> tuple[float, float, float, float, float]:
     """``(score, base, matched, query weight, listed weight)``; the rules that change the
-    score are added to ``adjustments`` unless it is ``None``."""
+    score are added to ``adjustments`` unless it is ``None``; ``listing`` (when given)
+    brings in the precision rules on the listed name (``rules.py``), applied after the
+    pair rules have judged ``alignment``."""
     # Added one by one from the first, as ``added`` adds (loops: no generator to call).
     matched = query_weight = listed_weight = 0.0
     for p in alignment.pairs:
@@ -105,7 +125,8 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
                               f"{COMMON_ONLY_CAP:.2f}")
 
     if score < CONTAINED_FLOOR and listed_weight >= CONTAINED_MIN_WEIGHT \
-            and not alignment.unmatched_listed:
+            and not alignment.unmatched_listed \
+            and (listing is None or rules.may_contain(alignment, listing)):
         listed_met = added(p.listed.weight for p in alignment.pairs
                            if p.similarity >= CONTAINED_SIMILARITY)
         if listed_met >= listed_weight - 1e-9:
@@ -125,6 +146,13 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
         score = _adjusted(adjustments, "legal_form_differs", score, score * LEGAL_FORM_FACTOR,
                           lambda: f"legal forms differ ({', '.join(query_forms)} vs "
                           f"{', '.join(listed_forms)}): score x {LEGAL_FORM_FACTOR}")
+
+    capped = rules.caps(alignment, listing, query_forms) \
+        if listing is not None and score > rules.RULE_CAP else []
+    if capped:  # the first rule that acts is the one recorded
+        rule, reason = capped[0]
+        score = _adjusted(adjustments, rule, score, rules.RULE_CAP,
+                          lambda: f"{reason}, so the score is capped at {rules.RULE_CAP:.2f}")
 
     score = round(min(1.0, max(0.0, score)), 4)
     return score, base, matched, query_weight, listed_weight
@@ -172,12 +200,14 @@ def _unmatched(units: list[Unit], side: Literal["query", "listed"]) -> list[dict
 
 def explain(query: NormalisedName, listed: NormalisedName, *, weights: WordWeights,
             thresholds: Thresholds, listed_kind: str = "primary",
-            alignment: Alignment | None = None) -> Explanation:
+            entity_type: str | None = None, alignment: Alignment | None = None) -> Explanation:
     """Compare two normalised names and explain the result in full (``alignment``: the
-    names' alignment, when it was already made)."""
+    names' alignment, when it was already made; ``entity_type``: the listed entity's, for
+    the precision rules)."""
     if alignment is None:
         alignment = align(query.words, listed.words, weights)
-    score, _, _, detail = _scored(alignment, query, listed)
+    score, _, _, detail, alignment = _scored(alignment, query, listed,
+                                             Listing(listed_kind, entity_type))
     decision, rule = thresholds.decide(score)
     # One validation makes every nested model: half the time of making each on its own.
     return Explanation.model_validate({

@@ -80,6 +80,16 @@ def word_similarity(a: str, b: str) -> tuple[float, str]:
             how = ("romanisation variant" if ka == kb
                    else "romanisation variant, spelled differently")
             return round(by_key, 4), how
+    return _by_spelling(spelling)
+
+
+def spelling_word_similarity(a: str, b: str) -> tuple[float, str]:
+    """``word_similarity`` of two different words of four letters or more, by spelling
+    alone (no romanisation key): what the precision rules fall back on (``rules.py``)."""
+    return _by_spelling(spelling_similarity(a, b))
+
+
+def _by_spelling(spelling: float) -> tuple[float, str]:
     if spelling < MIN_SIMILARITY:
         return 0.0, "too different"
     gap = 1.0 - spelling

@@ -1,7 +1,9 @@
 """How much each word counts when two names are compared.
 
 A word's weight comes from its class in ``common_words.yaml`` (stopword 0, common
-0.3, geographic 0.4, number 0.8, anything else distinctive 1.0). When the loaded
+0.5, geographic 0.2, number 0.8, anything else distinctive 1.0); a word outside the
+table that is common in everyday language (``EVERYDAY_ZIPF``) is a common word of
+weight ``EVERYDAY_WEIGHT``. When the loaded
 lists are large enough to say how frequent a word is, a frequent word weighs less:
 ``1 - 0.25 * log10(share / 0.001)``, floored at 0.25, for words in more than 0.1%
 of listed names. Frequency never raises a weight above its class.
@@ -14,9 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from sanctionscreen.matching.everyday import zipf
 from sanctionscreen.text import tables
 
 MIN_NAMES_FOR_FREQUENCY = 1000
+# A word found this often in everyday text (Zipf frequency, ``everyday.py``: about once
+# in 100,000 words) is a common word, however rare on the lists: "sunshine", "royal".
+EVERYDAY_ZIPF = 4.0
+EVERYDAY_WEIGHT = 0.6
 _RARE_SHARE = 0.001
 _FLOOR = 0.25
 
@@ -85,6 +92,11 @@ class WordWeights:
             return WordWeight(0.0, kind, "a small word that carries no meaning here")
         if kind == "distinctive":
             weight, why = 1.0, "a distinctive word"
+            frequency = zipf(word)
+            if frequency >= EVERYDAY_ZIPF:
+                kind, weight = "common", EVERYDAY_WEIGHT
+                why = (f"an everyday word (Zipf frequency {frequency:.1f} in English, French, "
+                       f"German or Spanish)")
         else:
             weight = weights[kind]
             why = {"common": "a common word in organisation names",

@@ -136,3 +136,20 @@ def confusables() -> dict[str, str]:
     """Look-alike letter -> Latin letter (``confusables.yaml``)."""
     table = _validated(Confusables, "confusables")
     return {**table.cyrillic, **table.greek}
+
+
+class SyllableSystem(_Table):
+    initials: list[str]
+    vowels: list[str]
+    finals: list[str]
+
+
+class Syllables(_Table):
+    korean: SyllableSystem
+    chinese: SyllableSystem
+
+
+@cache
+def syllables() -> Syllables:
+    """The syllables of romanised Korean and Chinese (``syllables.yaml``)."""
+    return _validated(Syllables, "syllables")

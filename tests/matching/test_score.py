@@ -104,7 +104,8 @@ def test_alignment_score_is_the_explained_score() -> None:
     """The screener's fast path (no record of the rules) gives the explained score, on
     pairs where every rule fires: the cap, the contained floor, places and legal forms."""
     from sanctionscreen.matching.align import align
-    from sanctionscreen.matching.score import alignment_score, score_alignment
+    from sanctionscreen.matching.rules import Listing
+    from sanctionscreen.matching.score import alignment_score, ruled_score, score_alignment
     from sanctionscreen.matching.weights import WordWeights
     from sanctionscreen.text.normalize import normalise
 
@@ -117,9 +118,12 @@ def test_alignment_score_is_the_explained_score() -> None:
     for query, listed in pairs:
         q, c = normalise(query), normalise(listed)
         alignment = align(q.words, c.words, weights)
-        score, _, adjustments, _ = score_alignment(alignment, q, c)
+        score, _, adjustments, _ = score_alignment(alignment, q, c, listing=None)
         rules.update(a.rule for a in adjustments)
         assert alignment_score(alignment, q.words == c.words, q.legal_forms,
                                c.legal_forms) == score, (query, listed)
+        ruled, _, _, _ = score_alignment(alignment, q, c)
+        assert ruled_score(alignment, q.words == c.words, q.legal_forms, c.legal_forms,
+                           Listing()) == ruled <= score, (query, listed)
     assert rules == {"no_distinctive_word", "listed_name_contained", "places_differ",
                      "legal_form_differs"}
