@@ -6,7 +6,8 @@ must come back clear) and ``manifest.json`` (seed, sizes, Faker version, lists r
 
 - ``faker.csv``: company names from Faker, ``--per-locale`` per locale (category: the
   locale). A few Faker locales draw on lists of real companies: a name whose normalised
-  words equal those of an organisation name of the lists read or the bundled list is a
+  words equal those of an organisation name of the lists read or the bundled list (or,
+  in another script than Latin, are one letter from them, written together) is a
   positive, perturbation ``faker-real-company``. Where a locale has fewer distinct
   ``company()`` names than asked (zh_CN has 324, zh_TW 400) the rest are a Faker city
   before ``company()``, as Chinese companies are named (source ``city+company``).
@@ -33,6 +34,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass
@@ -106,14 +108,44 @@ def _key(name: str) -> tuple[str, ...]:
 
 def organisation_names(watchlists: Iterable[Watchlist]) -> Listed:
     """Normalised words of every organisation name -> (list id, entity id, name); the
-    first list and entity (by id) that gives them."""
+    first list and entity (by id) that gives them. A name ending in an acronym in
+    brackets gives the acronym too, as the screener reads it."""
     found: Listed = {}
     for watchlist in watchlists:
         for entity in organisations(watchlist):
             for name, _ in entity.names():
-                key = _key(name)
-                if key:
-                    found.setdefault(key, (watchlist.id, entity.id, name))
+                bracketed = _BRACKETED.match(name)
+                for part in (name, *(bracketed.groups() if bracketed else ())):
+                    key = _key(part)
+                    if key:
+                        found.setdefault(key, (watchlist.id, entity.id, name))
+    return found
+
+
+_BRACKETED = re.compile(r"^(.+\S)\s*\(([A-Z][A-Z0-9&]{1,7})\)\s*$")
+NEAR_FROM = 8  # letters from which a name in another script may be one letter off
+
+
+def _near_listed(names: list[str], listed: Listed) -> dict[str, tuple[str, str, str]]:
+    """Names not in Latin script whose words, written together, are one letter from an
+    organisation's (``NEAR_FROM`` letters or more): real companies that Faker's
+    Cyrillic lists spell in their own script ("Сургутнефтегаз" / SURGUTNEFTEGAS)."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extractOne
+
+    choices = {"".join(key): hit for key, hit in listed.items()
+               if len("".join(key)) >= NEAR_FROM}
+    keys = list(choices)
+    found = {}
+    for name in names:
+        if name.isascii():
+            continue
+        joined = "".join(_key(name))
+        if len(joined) < NEAR_FROM:
+            continue
+        best = extractOne(joined, keys, scorer=Levenshtein.distance, score_cutoff=1)
+        if best is not None:
+            found[name] = choices[best[0]]
     return found
 
 
@@ -151,9 +183,11 @@ def faker_rows(per_locale: int, seed: int,
 
     rows = []
     for locale in LOCALES:
-        for name, how in faker_names(locale, per_locale, seed):
+        made = list(faker_names(locale, per_locale, seed))
+        near = _near_listed([name for name, _ in made], listed)
+        for name, how in made:
             source = f"faker {faker.VERSION} {locale} {how}"
-            hit = listed.get(_key(name))
+            hit = listed.get(_key(name)) or near.get(name)
             if hit is None:
                 rows.append(Row("faker", locale, name, source=source))
             else:

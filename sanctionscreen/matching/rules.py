@@ -17,9 +17,11 @@ Word pairs judged again (``judged``):
   the names do not rest on that pair alone (another pair of words, places and small
   words aside, meets as well as the same word: "Cosco Wholesale" / "Costco
   Wholesale"), one letter off is allowed.
-- ``first_letter``: where the names rest on one pair of words alone (no other pair
-  meets as well as the same word), words spelled differently must begin alike:
-  "clement" / "element".
+- ``resting_on_one_word``: where the names rest on one pair of words alone (no other
+  pair meets as well as the same word), words of up to ``FIRST_LETTER_UP_TO`` letters
+  must begin with the same letter ("clement" / "element", "stanley" / "hanley" differ)
+  and be at most one letter off ("poirier" / "pointer" differ), and romanisation keys
+  must agree exactly ("pechel" / "bajer" differ).
 - ``place_vs_name``: a place word does not meet a word of another class by a spelling
   more than one edit away ("pyongyang" / "ryongwang"; "dailan" still meets "dalian").
 
@@ -34,6 +36,11 @@ Rules on the listed name (``Listing``: its kind and its entity's type):
   query of the same words, places aside, and on two words at least.
 - ``one_word_name``: a listed name of one word does not flag a query that adds words of
   its own (places and small words aside): "Otto Group" is not OTTO.
+- ``one_short_word_query``: a query of one word of at most ``SHORT_SPELLING`` letters
+  does not flag a listed name that has words of its own: "Koning BV" is not KONING
+  MARINE CORP.
+- ``company_vs_person_or_vessel``: a query with a legal form meets a person's, vessel's
+  or aircraft's name only on all of its words.
 - ``one_word_of_person_or_vessel``: a person's, vessel's or aircraft's name is met only on
   two of its words or more: a nickname, a single name or a one-word vessel name
   ("SANTOS", "SUNSHINE") does not flag a supplier.
@@ -51,10 +58,17 @@ from rapidfuzz.distance import OSA
 
 from sanctionscreen.matching.align import Alignment, Pair, Unit
 from sanctionscreen.matching.romanised import reads_as_romanised
-from sanctionscreen.matching.similarity import SHORT_WORD, spelling_word_similarity
+from sanctionscreen.matching.similarity import (
+    SHORT_WORD,
+    romanisation_key,
+    spelling_word_similarity,
+)
 
 SHORT_SPELLING = 6
 MET = 0.75  # a word pair at least this similar counts as met
+ANCHOR_WEIGHT = 0.5  # words that anchor a name: distinctive and everyday words, numbers
+FIRST_LETTER_UP_TO = 8  # words up to this long that rest alone must begin alike
+SAME_SOUND = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "iy", "vw", "fp"))
 VOWELS = frozenset("aeiouy")
 VOWEL_APART_FROM = 5  # shorter words must be the same, or two letters swapped
 CLOSE = 0.9  # ... and at least this similar, as good as the same word
@@ -80,7 +94,7 @@ def judged(alignment: Alignment) -> Alignment:
     """The alignment with each word pair judged by the pair rules (the same object when
     no rule acts)."""
     anchors = [p for p in alignment.pairs if p.similarity >= CLOSE
-               and p.query.weight > 0 and p.listed.weight > 0
+               and p.query.weight >= ANCHOR_WEIGHT and p.listed.weight >= ANCHOR_WEIGHT
                and len(p.listed.text) > SHORT_WORD
                and not (_is_place(p.query) or _is_place(p.listed))]
     pairs = [_judged_pair(p, anchored=any(a is not p for a in anchors))
@@ -91,35 +105,71 @@ def judged(alignment: Alignment) -> Alignment:
 
 
 def _judged_pair(pair: Pair, *, anchored: bool) -> Pair:
-    """``pair`` judged again (``anchored``: another pair of words, places and small
-    words aside, meets as well as the same word, so the names do not rest on this one)."""
+    """``pair`` judged again (``anchored``: another pair of words of weight
+    ``ANCHOR_WEIGHT`` or more meets as well as the same word, so the names do not rest on
+    this one)."""
     query, listed = pair.query, pair.listed
     if pair.similarity >= 1.0 or len(query.parts) > 1 or len(listed.parts) > 1:
         return pair  # the same word, or joined words (judged as a run by align.py)
     a, b = query.text, listed.text
     similarity, how = pair.similarity, pair.how
-    if how.startswith("romanisation") and not (reads_as_romanised(a) and reads_as_romanised(b)):
-        similarity, how = spelling_word_similarity(a, b)
-        how = (f"{how}: romanisation variants apply only to romanised Korean or Chinese, "
-               f"and '{b if reads_as_romanised(a) else a}' is not")
-    if similarity > 0 and max(len(a), len(b)) <= SHORT_SPELLING \
-            and how.startswith("spelling") and not _vowel_apart(a, b) \
-            and (not anchored or OSA.distance(a, b) > 1):
-        similarity, how = 0.0, (f"{how}: short words that differ by more than a vowel are "
-                                f"different words ({SHORT_SPELLING} letters or fewer)")
-    if similarity > 0 and not anchored and how.startswith("spelling") and a[0] != b[0]:
-        similarity, how = 0.0, (f"{how}: the names rest on this word, and its first "
-                                f"letters differ")
+    if how.startswith("romanisation"):
+        reason = ""
+        if not (reads_as_romanised(a) and reads_as_romanised(b)):
+            reason = (f"romanisation variants apply only to romanised Korean or Chinese, and "
+                      f"'{b if reads_as_romanised(a) else a}' is not")
+        elif how != "romanisation variant":  # the keys differ a little
+            if not anchored:
+                reason = "the names rest on this word, and only equal romanisation keys count"
+            elif romanisation_key(a)[0] != romanisation_key(b)[0]:
+                reason = "romanisation keys that begin differently are different syllables"
+        if reason:
+            similarity, how = spelling_word_similarity(a, b)
+            how = f"{how}: {reason}"
+    if similarity > 0 and how.startswith("spelling"):
+        if max(len(a), len(b)) <= SHORT_SPELLING and not _vowel_apart(a, b) \
+                and (not anchored or OSA.distance(a, b) > 1):
+            similarity, how = 0.0, (f"{how}: short words that differ by more than a vowel "
+                                    f"are different words ({SHORT_SPELLING} letters or fewer)")
+        elif not anchored and max(len(a), len(b)) <= FIRST_LETTER_UP_TO \
+                and _begins_otherwise(a, b):
+            similarity, how = 0.0, (f"{how}: the names rest on this word, and it does not "
+                                    f"begin with the same letter")
+        elif not anchored and max(len(a), len(b)) <= FIRST_LETTER_UP_TO \
+                and OSA.distance(a, b) > 1:
+            similarity, how = 0.0, (f"{how}: the names rest on this word, and it is more "
+                                    f"than one letter off")
     if similarity > 0 and how.startswith(("spelling", "romanisation")) \
-            and _is_place(query) != _is_place(listed) and OSA.distance(a, b) > 1:
-        similarity, how = 0.0, f"{how}: a place name is not another word spelled differently"
+            and _is_place(query) != _is_place(listed) \
+            and (_is_place(query) or OSA.distance(a, b) > 1):
+        similarity, how = 0.0, (f"{how}: a place name of the query is not another word "
+                                f"misspelled" if _is_place(query) else
+                                f"{how}: the query's word is more than one letter from the "
+                                f"listed place name")
     if similarity == pair.similarity and how == pair.how:
         return pair
     return Pair(query, listed, similarity, how)
 
 
+def _begins_otherwise(a: str, b: str) -> bool:
+    """Whether two words differ at their first letter by more than one letter added or
+    dropped there, a swap, or a letter of the same sound (``SAME_SOUND``): "clement" /
+    "element" and "stanley" / "hanley" do; "invidia" / "nvidia", "sencora" / "cencora"
+    do not."""
+    if a[0] == b[0] or _swapped(a, b) or a[1:] == b or b[1:] == a:
+        return False
+    return not (len(a) == len(b) and a[1:] == b[1:] and frozenset((a[0], b[0])) in SAME_SOUND)
+
+
 def _is_place(unit: Unit) -> bool:
     return unit.kind == "geographic"
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped."""
+    differ = [i for i in range(len(a)) if a[i] != b[i]] if len(a) == len(b) else []
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
 
 
 def _vowel_apart(a: str, b: str) -> bool:
@@ -127,12 +177,11 @@ def _vowel_apart(a: str, b: str) -> bool:
     have five letters or more, by one vowel changed, added or dropped, or an ``h`` (or
     the ``c`` of ``ch``) added or dropped, never the first letter: "qaeda" / "qaida",
     "stripe" / "strip" and "schell" / "shell", not "kering" / "bering"."""
+    if _swapped(a, b):
+        return True
     if len(a) == len(b):
         differ = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(differ) == 2:
-            i, j = differ
-            return j == i + 1 and a[i] == b[j] and a[j] == b[i]
-        return (len(differ) == 1 and differ[0] > 0 and min(len(a), len(b)) >= VOWEL_APART_FROM
+        return (len(differ) == 1 and differ[0] > 0 and len(a) >= VOWEL_APART_FROM
                 and a[differ[0]] in VOWELS and b[differ[0]] in VOWELS)
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     if len(longer) != len(shorter) + 1 or len(shorter) < VOWEL_APART_FROM:
@@ -169,25 +218,48 @@ def caps(alignment: Alignment, listing: Listing, query_forms: Sequence[str],
     if listing.kind == "weak" and not exact:
         found.append(("weak_alias_exact", "a weak alias is compared exactly: it meets only "
                       "a query of the same words"))
-    if not any(u.kind in ("distinctive", "number") for u in listed_weighted):
-        met_query_ids, met_listed_ids = _met(alignment, "query"), _met(alignment, "listed")
-        listed_words = [u for u in listed_weighted if not _is_place(u)]
-        query_words = [u for u in _weighted(alignment.query_units) if not _is_place(u)]
-        if (len([u for u in listed_words if id(u) in met_listed_ids]) < 2
-                or any(id(u) not in met_listed_ids for u in listed_words)
-                or any(id(u) not in met_query_ids for u in query_words)):
-            found.append(("common_words_only", "the listed name has no distinctive word, so "
-                          "it meets only a query of the same words, two of them at least "
-                          "(places aside)"))
+    if not any(u.kind in ("distinctive", "number") for u in listed_weighted) \
+            and not _same_common_words(alignment, listed_weighted):
+        found.append(("common_words_only", "the listed name has no distinctive word, so it "
+                      "meets only a query of the same words (its places aside, and one of "
+                      "its words if three others meet)"))
     if len(listed_weighted) == 1 and own_words:
         found.append(("one_word_name", "the listed name is one word, and the query adds "
                       "words of its own (" + ", ".join(f"'{u.label}'" for u in own_words)
                       + "): one shared word is not enough"))
+    query_weighted = _weighted(alignment.query_units)
+    if len(query_weighted) == 1 and len(query_weighted[0].text) <= SHORT_SPELLING:
+        listed_own = [u for u in listed_weighted
+                      if id(u) not in {id(p.listed) for p in met_listed} and not _is_place(u)]
+        if listed_own:
+            found.append(("one_short_word_query", "the query is one short word, and the "
+                          "listed name has words of its own (" + ", ".join(
+                              f"'{u.label}'" for u in listed_own) + "): a short word is "
+                          "not enough"))
     if listing.entity_type in NOT_ORGANISATIONS and len(met_listed) < 2:
         found.append(("one_word_of_person_or_vessel", f"a {listing.entity_type}'s name "
                       "is met only on two of its words or more: one word (a nickname, a "
                       "single name, a vessel's name) is not enough"))
+    elif listing.entity_type in NOT_ORGANISATIONS and query_forms \
+            and len(met_listed) < len(listed_weighted):
+        found.append(("company_vs_person_or_vessel", f"a company (the query has a legal "
+                      f"form) meets a {listing.entity_type}'s name only on all of its words"))
     return found
+
+
+def _same_common_words(alignment: Alignment, listed_weighted: list[Unit]) -> bool:
+    """Whether a query meets a listed name of common words only as ``common_words_only``
+    asks: every word of the query met, and every word of the listed name met, or all
+    but its places and at most one of its words when three others meet (two at least)."""
+    met_listed = _met(alignment, "listed")
+    if any(id(u) not in _met(alignment, "query") for u in _weighted(alignment.query_units)):
+        return False
+    if all(id(u) in met_listed for u in listed_weighted):
+        return True
+    words = [u for u in listed_weighted if not _is_place(u)]
+    met = sum(len(u.parts) for u in words if id(u) in met_listed)
+    unmet = sum(len(u.parts) for u in words if id(u) not in met_listed)
+    return met >= 2 and unmet <= (1 if met >= 3 else 0)
 
 
 def _met(alignment: Alignment, side: str) -> set[int]:
