@@ -20,7 +20,8 @@ Word pairs judged again (``judged``):
 - ``resting_on_one_word``: where the names rest on one pair of words alone (no other
   pair meets as well as the same word), words of up to ``FIRST_LETTER_UP_TO`` letters
   must begin with the same letter ("clement" / "element", "stanley" / "hanley" differ)
-  and be at most one letter off ("poirier" / "pointer" differ), and romanisation keys
+  and be at most one letter off ("poirier" / "pointer" differ; a word of six letters or
+  more with letters added at its end is not: "amazonis" / "amazon"), and romanisation keys
   must agree exactly ("pechel" / "bajer" differ).
 - ``place_vs_name``: a place word does not meet a word of another class by a spelling
   more than one edit away ("pyongyang" / "ryongwang"; "dailan" still meets "dalian").
@@ -109,23 +110,29 @@ def _judged_pair(pair: Pair, *, anchored: bool) -> Pair:
     ``ANCHOR_WEIGHT`` or more meets as well as the same word, so the names do not rest on
     this one)."""
     query, listed = pair.query, pair.listed
-    if pair.similarity >= 1.0 or len(query.parts) > 1 or len(listed.parts) > 1:
-        return pair  # the same word, or joined words (judged as a run by align.py)
     a, b = query.text, listed.text
+    if pair.similarity >= 1.0:
+        return pair
+    if len(query.parts) > 1 or len(listed.parts) > 1:  # joined words (align.py)
+        if not anchored and OSA.distance(a, b) > 1:
+            return Pair(query, listed, 0.0, f"{pair.how}: the names rest on these words, "
+                        f"and written as one they are more than one letter off")
+        return pair
     similarity, how = pair.similarity, pair.how
-    if how.startswith("romanisation"):
-        reason = ""
-        if not (reads_as_romanised(a) and reads_as_romanised(b)):
-            reason = (f"romanisation variants apply only to romanised Korean or Chinese, and "
-                      f"'{b if reads_as_romanised(a) else a}' is not")
-        elif how != "romanisation variant":  # the keys differ a little
-            if not anchored:
-                reason = "the names rest on this word, and only equal romanisation keys count"
-            elif romanisation_key(a)[0] != romanisation_key(b)[0]:
-                reason = "romanisation keys that begin differently are different syllables"
-        if reason:
-            similarity, how = spelling_word_similarity(a, b)
-            how = f"{how}: {reason}"
+    romanised = reads_as_romanised(a) and reads_as_romanised(b)
+    if how.startswith("romanisation") and how != "romanisation variant":
+        reason = ("romanised Korean or Chinese words whose keys differ are different "
+                  "syllables" if romanised else
+                  f"romanisation variants apply only to romanised Korean or Chinese, and "
+                  f"'{b if reads_as_romanised(a) else a}' is not")
+        similarity, how = spelling_word_similarity(a, b)
+        how = f"{how}: {reason}"
+        if romanised and not _swapped(a, b):
+            similarity = 0.0
+    elif how.startswith("romanisation") and not romanised:
+        similarity, how = spelling_word_similarity(a, b)
+        how = (f"{how}: romanisation variants apply only to romanised Korean or Chinese, "
+               f"and '{b if reads_as_romanised(a) else a}' is not")
     if similarity > 0 and how.startswith("spelling"):
         if max(len(a), len(b)) <= SHORT_SPELLING and not _vowel_apart(a, b) \
                 and (not anchored or OSA.distance(a, b) > 1):
@@ -136,7 +143,7 @@ def _judged_pair(pair: Pair, *, anchored: bool) -> Pair:
             similarity, how = 0.0, (f"{how}: the names rest on this word, and it does not "
                                     f"begin with the same letter")
         elif not anchored and max(len(a), len(b)) <= FIRST_LETTER_UP_TO \
-                and OSA.distance(a, b) > 1:
+                and OSA.distance(a, b) > 1 and not _extends(a, b):
             similarity, how = 0.0, (f"{how}: the names rest on this word, and it is more "
                                     f"than one letter off")
     if similarity > 0 and how.startswith(("spelling", "romanisation")) \
@@ -159,6 +166,13 @@ def _begins_otherwise(a: str, b: str) -> bool:
     if a[0] == b[0] or _swapped(a, b) or a[1:] == b or b[1:] == a:
         return False
     return not (len(a) == len(b) and a[1:] == b[1:] and frozenset((a[0], b[0])) in SAME_SOUND)
+
+
+def _extends(a: str, b: str) -> bool:
+    """Whether one word is the other, of six letters or more, with letters added at its
+    end: "amazonis" / "amazon"."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) > SHORT_SPELLING - 1 and longer.startswith(shorter)
 
 
 def _is_place(unit: Unit) -> bool:
