@@ -10,6 +10,13 @@ Word pairs judged again (``judged``):
 - ``romanisation_scope``: a romanisation-key match counts only between two words that
   read as romanised Korean or Chinese (``romanised.py``); other pairs are judged by
   spelling: "royal" / "loyal", "sysco" / "sisco".
+- ``everyday_words``: two everyday words (``weights.EVERYDAY_ZIPF``) of one length
+  spelled differently are different words ("Grand Trading" / "GRANT TRADE", "Ocean
+  Group" / "OZEAN GROUP"), unless a word weightier than the common words of company
+  names meets too ("Cardinal Wealth" / "Cardinal Health").
+- ``romanised_syllables``: two words that read as romanised Korean or Chinese and begin
+  with other letters (not of the same sound) are different syllables: "jinheung" /
+  "sinheung".
 - ``short_word``: two words of at most ``SHORT_SPELLING`` letters are different words
   when they differ by more than two neighbouring letters swapped or, from five letters,
   one vowel or an ``h``: "kering" / "bering", "arvind" / "arvin", "mowi" / "moti"
@@ -58,16 +65,19 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import OSA
 
 from sanctionscreen.matching.align import Alignment, Pair, Unit
+from sanctionscreen.matching.everyday import zipf
 from sanctionscreen.matching.romanised import reads_as_romanised
 from sanctionscreen.matching.similarity import (
     SHORT_WORD,
     romanisation_key,
     spelling_word_similarity,
 )
+from sanctionscreen.matching.weights import EVERYDAY_ZIPF
 
 SHORT_SPELLING = 6
 MET = 0.75  # a word pair at least this similar counts as met
-ANCHOR_WEIGHT = 0.5  # words that anchor a name: distinctive and everyday words, numbers
+ANCHOR_WEIGHT = 0.5  # words that anchor a name: all but places and small words
+COMMON_WEIGHT = 0.5  # the weight of the common words of company names (common_words.yaml)
 FIRST_LETTER_UP_TO = 8  # words up to this long that rest alone must begin alike
 SAME_SOUND = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "iy", "vw", "fp"))
 VOWELS = frozenset("aeiouy")
@@ -98,25 +108,29 @@ def judged(alignment: Alignment) -> Alignment:
                and p.query.weight >= ANCHOR_WEIGHT and p.listed.weight >= ANCHOR_WEIGHT
                and len(p.listed.text) > SHORT_WORD
                and not (_is_place(p.query) or _is_place(p.listed))]
-    pairs = [_judged_pair(p, anchored=any(a is not p for a in anchors))
+    pairs = [_judged_pair(p, anchored=any(a is not p for a in anchors),
+                          named=any(a is not p and a.listed.weight > COMMON_WEIGHT
+                                    for a in anchors))
              for p in alignment.pairs]
     if all(new is old for new, old in zip(pairs, alignment.pairs, strict=True)):
         return alignment
     return replace(alignment, pairs=pairs)
 
 
-def _judged_pair(pair: Pair, *, anchored: bool) -> Pair:
+def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
     """``pair`` judged again (``anchored``: another pair of words of weight
     ``ANCHOR_WEIGHT`` or more meets as well as the same word, so the names do not rest on
-    this one)."""
+    this one; ``named``: one of those words weighs more than the common words of company
+    names, such as "trading" or "group")."""
     query, listed = pair.query, pair.listed
     a, b = query.text, listed.text
     if pair.similarity >= 1.0:
         return pair
     if len(query.parts) > 1 or len(listed.parts) > 1:  # joined words (align.py)
-        if not anchored and OSA.distance(a, b) > 1:
+        if not anchored and (OSA.distance(a, b) > 1 or _begins_otherwise(a, b)):
             return Pair(query, listed, 0.0, f"{pair.how}: the names rest on these words, "
-                        f"and written as one they are more than one letter off")
+                        f"and written as one they are more than one letter off or begin "
+                        f"otherwise")
         return pair
     similarity, how = pair.similarity, pair.how
     romanised = reads_as_romanised(a) and reads_as_romanised(b)
@@ -133,6 +147,13 @@ def _judged_pair(pair: Pair, *, anchored: bool) -> Pair:
         similarity, how = spelling_word_similarity(a, b)
         how = (f"{how}: romanisation variants apply only to romanised Korean or Chinese, "
                f"and '{b if reads_as_romanised(a) else a}' is not")
+    if similarity > 0 and how.startswith("spelling") and not _swapped(a, b):
+        if not named and len(a) == len(b) and min(zipf(a), zipf(b)) >= EVERYDAY_ZIPF:
+            return Pair(query, listed, 0.0, f"{how}: two everyday words spelled differently "
+                        f"are different words")
+        if romanised and _begins_otherwise(a, b):
+            return Pair(query, listed, 0.0, f"{how}: romanised Korean or Chinese words that "
+                        f"begin with other letters are different syllables")
     if similarity > 0 and how.startswith("spelling"):
         if max(len(a), len(b)) <= SHORT_SPELLING and not _vowel_apart(a, b) \
                 and (not anchored or OSA.distance(a, b) > 1):
