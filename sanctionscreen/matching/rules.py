@@ -54,7 +54,8 @@ Rules on the listed name (``Listing``: its kind and its entity's type):
   ("SANTOS", "SUNSHINE") does not flag a supplier.
 
 Each caps the score at ``RULE_CAP``. The ``listed_name_contained`` floor (``score.py``)
-is given only to organisations' names of two weighted words or more (``may_contain``).
+is given only to organisations' names of two weighted words or more that make the
+greater part of the query (``may_contain``).
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ from sanctionscreen.matching.everyday import zipf
 from sanctionscreen.matching.romanised import reads_as_romanised
 from sanctionscreen.matching.similarity import (
     SHORT_WORD,
-    romanisation_key,
     spelling_word_similarity,
 )
 from sanctionscreen.matching.weights import EVERYDAY_ZIPF
@@ -228,10 +228,16 @@ def _vowel_apart(a: str, b: str) -> bool:
 
 
 def may_contain(alignment: Alignment, listing: Listing) -> bool:
-    """Whether the ``listed_name_contained`` floor may lift this listed name."""
-    return (listing.kind not in NAME_KINDS_WITHOUT_CONTAINMENT
-            and listing.entity_type not in NOT_ORGANISATIONS
-            and len(_weighted(alignment.listed_units)) >= 2)
+    """Whether the ``listed_name_contained`` floor may lift this listed name: an
+    organisation's name of two weighted words or more, not a weak alias nor an acronym,
+    that is the greater part of the query (the query's own words weigh no more)."""
+    if (listing.kind in NAME_KINDS_WITHOUT_CONTAINMENT
+            or listing.entity_type in NOT_ORGANISATIONS
+            or len(_weighted(alignment.listed_units)) < 2):
+        return False
+    met = {id(p.query) for p in alignment.pairs if p.similarity >= MET}
+    own = sum(u.weight for u in alignment.query_units if id(u) not in met)
+    return own <= sum(u.weight for u in alignment.listed_units) + 1e-9
 
 
 def caps(alignment: Alignment, listing: Listing, query_forms: Sequence[str],

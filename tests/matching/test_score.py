@@ -16,8 +16,9 @@ def test_identical_names_score_one() -> None:
 
 
 def test_score_is_the_documented_formula() -> None:
-    listed = "Dalian Sun Moon Star International Logistics Trading Co Ltd"
-    detail = compare("Sun Star Logistics Ltd", listed).explanation.score
+    listed = "Dalian Tianbao International Logistics Trading Co Ltd"
+    detail = compare("Tianbao Logistics Ltd", listed).explanation.score
+    assert not detail.adjustments
     assert detail.formula == FORMULA
     expected = detail.matched_weight / (detail.query_weight + detail.listed_weight)
     assert abs(detail.base_score - expected) < 1e-3
