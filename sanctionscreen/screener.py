@@ -78,6 +78,7 @@ REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
 # of those collections walks them (docs/performance.md).
 YOUNG_OBJECTS = 20_000
 LINED_UP_FOR = 16  # names scored up to which the search keeps how each lines up
+WHY_NOT_FROM = 0.4  # the least score bound of a listed name that ``why_not`` explains
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
 
@@ -285,7 +286,8 @@ class Screener:
         if not numbers:
             return (query, (), None), (words, forms, steps, None)
         best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
-        for score, number, spans in self._scored(words, forms, numbers, _text_or_none(country)):
+        for score, number, spans, _ in self._scored(words, forms, numbers,
+                                                    _text_or_none(country)):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
@@ -333,16 +335,48 @@ class Screener:
             _remember(self._listed_named, number, found)
         return found
 
+    def why_not(self, name: str, *, country: str | None = None, count: int = 3) -> list[Hit]:
+        """The listed names (one per entity, best first, at most ``count``) that came
+        nearest to ``name`` below the review threshold, explained: which words met and
+        which rules kept the score down. Every listed name is considered (slower than
+        ``screen``; meant for a reviewer's question about one name)."""
+        try:
+            query = self._check(name)
+        except InputError:
+            return []
+        words, forms, steps = normalised_steps(query)
+        if not words:
+            return []
+        numbers = self._bounds.survivors(words, range(len(self._names)), WHY_NOT_FROM)
+        review = self.settings.thresholds.review
+        best: dict[tuple[int, str], tuple[float, int]] = {}
+        for score, number, _, before in self._scored(words, forms, numbers, country,
+                                                     floor=WHY_NOT_FROM):
+            listed = self._names[number]
+            key = (listed.list_index, listed.entity.id)
+            if score < review and (key not in best or before > best[key][0]):
+                best[key] = (before, number)  # nearest by the score before the rules
+        kept = tuple(number for _, number in sorted(best.values(), key=lambda t: -t[0]))
+        if not kept:
+            return []
+        _, _, explained, _ = self._explain(query, kept[:count], country,
+                                           (words, forms, steps, None))
+        return [self._hit(self._names[number], explanation) for number, explanation in explained]
+
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
-                country: str | None) -> Iterator[tuple[float, int, Spans | None]]:
-        """``(score, number, spans)`` of the listed names at or above review, as ``_adjust``
-        decides; ``spans``: how the names line up, when aligned in C.
+                country: str | None, *, floor: float | None = None,
+                ) -> Iterator[tuple[float, int, Spans | None, float]]:
+        """``(score, number, spans, score before the rules)`` of the listed names at or
+        above review, as ``_adjust`` decides; ``spans``: how the names line up, when
+        aligned in C. With ``floor``, every name whose score before the precision rules
+        reaches it, whatever its final score (``why_not``).
 
         The score before the precision rules (in C when built) is an upper bound of the
         final one; only names whose bound reaches review are lined up in Python and
         judged by the rules (``rules.py``), as their explanations will be.
         """
-        thresholds = self.settings.thresholds
+        least = self.settings.thresholds.review if floor is None else -math.inf
+        floor = self._floor if floor is None else floor
         weights = self.weights
         use_country = bool(country) and self.settings.use_country
         code = country.strip().upper() if country else ""
@@ -350,8 +384,8 @@ class Screener:
         # In C, when built; with few names, how each lines up too when its score may
         # reach review (with many, making them all costs more than aligning the kept again).
         aligned = self._bounds.scored(
-            words, numbers, self._floor if len(numbers) <= LINED_UP_FOR else math.inf)
-        near: list[tuple[int, Spans | None, Alignment | None]] = []
+            words, numbers, floor if len(numbers) <= LINED_UP_FOR else math.inf)
+        near: list[tuple[int, Spans | None, Alignment | None, float]] = []
         for at, number in enumerate(numbers):
             alignment: Alignment | None = None
             spans: Spans | None = None
@@ -362,12 +396,12 @@ class Screener:
                 alignment = align(words, self._words[number], weights)
                 score = alignment_score(alignment, words == self._words[number], forms,
                                         self._forms[number])
-            if score >= self._floor:
-                near.append((number, spans, alignment))
-        missing = [number for number, spans, alignment in near
+            if score >= floor:
+                near.append((number, spans, alignment, score))
+        missing = [number for number, spans, alignment, _ in near
                    if spans is None and alignment is None]
         made = iter(self._bounds.alignments(words, missing) or ()) if missing else iter(())
-        for number, spans, alignment in near:
+        for number, spans, alignment, before in near:
             listed_words = self._words[number]
             if alignment is None:
                 if spans is None:
@@ -379,8 +413,8 @@ class Screener:
             if use_country and listed.entity.countries:
                 delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
                 score = round(min(1.0, max(0.0, score + delta)), 4)
-            if score >= thresholds.review:
-                yield score, number, spans
+            if score >= least:
+                yield score, number, spans, before
 
     def screen_many(self, names: Iterable[Any], *, workers: int = 1) -> Iterator[ScreeningResult]:
         """Screen many names, in input order; items are names or ``(name, country)`` pairs.

@@ -72,6 +72,14 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
         help="a watchlist file or folder (YAML, or an official list file); may be repeated; "
         "'bundled' names the bundled lists; default: the bundled lists",
     )
+    parser.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        metavar="TYPE",
+        help="screen only against entities of this type (company, organization, "
+        "government_body, person, vessel, aircraft, site); may be repeated; default: all",
+    )
 
 
 def add_threshold_options(parser: argparse.ArgumentParser) -> None:
@@ -97,4 +105,5 @@ def screener_from_args(args: argparse.Namespace) -> Screener:
     except ValueError as error:
         raise ConfigurationError(str(error).splitlines()[-1].strip(),
                                  hint="check --match-threshold and --review-threshold") from None
-    return Screener(args.lists or ["bundled"], thresholds=thresholds)
+    return Screener(args.lists or ["bundled"], thresholds=thresholds,
+                    types=getattr(args, "types", None))

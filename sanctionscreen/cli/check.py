@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
 
 from sanctionscreen.cli import add_list_option, add_threshold_options, screener_from_args
@@ -17,6 +18,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("name", help="the name to screen")
     parser.add_argument("--country", help="ISO 3166 alpha-2 code of the supplier's country")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--why-not", action="store_true",
+                        help="when the name is clear, explain the listed names that came "
+                        "nearest, and which rules kept them below review")
     add_list_option(parser)
     add_threshold_options(parser)
     parser.set_defaults(func=run)
@@ -25,10 +29,24 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     screener = screener_from_args(args)
     result = screener.screen(args.name, country=args.country)
+    nearest = screener.why_not(args.name, country=args.country) \
+        if args.why_not and result.decision == "clear" else []
     if args.format == "json":
-        print(result.model_dump_json(indent=2))
+        if args.why_not:
+            print(json.dumps({"result": result.model_dump(mode="json"),
+                              "nearest": [h.model_dump(mode="json") for h in nearest]},
+                             indent=2, ensure_ascii=False))
+        else:
+            print(result.model_dump_json(indent=2))
     else:
         print(result.text())
+        if args.why_not and result.decision == "clear":
+            print()
+            print("Nearest listed names, below the review threshold:" if nearest else
+                  "No listed name comes near: no word of the name meets a listed word.")
+            for hit in nearest:
+                print()
+                print(hit.text())
     if result.decision == "error":
         return 2
     return EXIT_FLAGGED if result.decision in ("match", "review") else 0

@@ -89,7 +89,8 @@ def _screener(args: argparse.Namespace) -> Screener:
         except ValidationError as error:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             raise ConfigurationError(message, hint="thresholds are scores from 0 to 1") from None
-    return Screener(resolve_lists(args.lists), settings=settings)
+    return Screener(resolve_lists(args.lists), settings=settings,
+                    types=getattr(args, "types", None))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -41,7 +41,9 @@ Rules on the listed name (``Listing``: its kind and its entity's type):
   a query of the same words; the screener also keeps such a hit at review at most.
 - ``common_words_only``: a listed name with no distinctive word or number (only common,
   everyday, place and small words: "A A TRADING FZCO", "GREEN INDUSTRIES") meets only a
-  query of the same words, places aside, and on two words at least.
+  query of the same words: the query adds none, and the listed name, its places aside,
+  is met on all its words (two at least), or on three or more and twice as many as are
+  missing.
 - ``one_word_name``: a listed name of one word does not flag a query that adds words of
   its own (places and small words aside): "Otto Group" is not OTTO.
 - ``one_short_word_query``: a query of one word of at most ``SHORT_SPELLING`` letters
@@ -262,8 +264,8 @@ def caps(alignment: Alignment, listing: Listing, query_forms: Sequence[str],
     if not any(u.kind in ("distinctive", "number") for u in listed_weighted) \
             and not _same_common_words(alignment, listed_weighted):
         found.append(("common_words_only", "the listed name has no distinctive word, so it "
-                      "meets only a query of the same words (its places aside, and one of "
-                      "its words if three others meet)"))
+                      "meets only a query of the same words (its places aside, and a third "
+                      "of its words may be missing)"))
     if len(listed_weighted) == 1 and own_words:
         found.append(("one_word_name", "the listed name is one word, and the query adds "
                       "words of its own (" + ", ".join(f"'{u.label}'" for u in own_words)
@@ -290,8 +292,9 @@ def caps(alignment: Alignment, listing: Listing, query_forms: Sequence[str],
 
 def _same_common_words(alignment: Alignment, listed_weighted: list[Unit]) -> bool:
     """Whether a query meets a listed name of common words only as ``common_words_only``
-    asks: every word of the query met, and every word of the listed name met, or all
-    but its places and at most one of its words when three others meet (two at least)."""
+    asks: every word of the query met, and every word of the listed name met, or, its
+    places aside, two of its words at least, or three and no fewer than twice those
+    left over."""
     met_listed = _met(alignment, "listed")
     if any(id(u) not in _met(alignment, "query") for u in _weighted(alignment.query_units)):
         return False
@@ -300,7 +303,7 @@ def _same_common_words(alignment: Alignment, listed_weighted: list[Unit]) -> boo
     words = [u for u in listed_weighted if not _is_place(u)]
     met = sum(len(u.parts) for u in words if id(u) in met_listed)
     unmet = sum(len(u.parts) for u in words if id(u) not in met_listed)
-    return met >= 2 and unmet <= (1 if met >= 3 else 0)
+    return met >= 2 and (unmet == 0 or (met >= 3 and unmet <= met // 2))
 
 
 def _met(alignment: Alignment, side: str) -> set[int]:
