@@ -24,6 +24,7 @@ and a missing small word nothing. Then, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any, Literal
 
 from sanctionscreen.matching import rules
@@ -149,13 +150,16 @@ def _score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
 
     capped = rules.caps(alignment, listing, query_forms) \
         if listing is not None and score > rules.RULE_CAP else []
-    if capped:  # the first rule that acts is the one recorded
-        rule, reason = capped[0]
+    for rule, reason in capped:  # each rule that acts is recorded; the first caps
         score = _adjusted(adjustments, rule, score, rules.RULE_CAP,
-                          lambda: f"{reason}, so the score is capped at {rules.RULE_CAP:.2f}")
+                          partial(_capped_because, reason))
 
     score = round(min(1.0, max(0.0, score)), 4)
     return score, base, matched, query_weight, listed_weight
+
+
+def _capped_because(reason: str) -> str:
+    return f"{reason}, so the score is capped at {rules.RULE_CAP:.2f}"
 
 
 def legal_forms_differ(query_forms: Sequence[str], listed_forms: Sequence[str]) -> bool:

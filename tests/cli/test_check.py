@@ -45,3 +45,22 @@ def test_bad_thresholds_are_reported(capsys: pytest.CaptureFixture[str]) -> None
 def test_missing_list_file_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "Profinet", "--list", "/nowhere/list.yaml"]) == 2
     assert "/nowhere/list.yaml" in capsys.readouterr().err
+
+
+def test_check_why_not_explains_the_nearest_listed_names(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # "Sinhung" alone is not enough against the longer listed names: they come nearest.
+    code = main(["check", "Sinhung Bakery Supplies Ltd", "--why-not"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "CLEAR" in out and "Nearest listed names, below the review threshold:" in out
+    assert "korea-sinhung-trading-corporation" in out
+
+
+def test_check_type_limits_the_entities_screened(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "Profinet Pte Ltd", "--type", "person"]) == 0
+    assert "CLEAR" in capsys.readouterr().out
+    assert main(["check", "Profinet Pte Ltd", "--type", "company"]) == 1
+    assert "PROFINET" in capsys.readouterr().out
+    assert main(["check", "Profinet", "--type", "ship"]) == 2
+    assert "unknown entity type 'ship'" in capsys.readouterr().err
