@@ -80,7 +80,7 @@ SHORT_SPELLING = 6
 MET = 0.75  # a word pair at least this similar counts as met
 ANCHOR_WEIGHT = 0.5  # words that anchor a name: all but places and small words
 COMMON_WEIGHT = 0.5  # the weight of the common words of company names (common_words.yaml)
-FIRST_LETTER_UP_TO = 8  # words up to this long that rest alone must begin alike
+FIRST_LETTER_UP_TO = 8  # a word this short (the shorter of two) that rests alone must begin alike
 SAME_SOUND = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "iy", "vw", "fp"))
 VOWELS = frozenset("aeiouy")
 VOWEL_APART_FROM = 5  # shorter words must be the same, or two letters swapped
@@ -108,7 +108,7 @@ def judged(alignment: Alignment) -> Alignment:
     no rule acts)."""
     anchors = [p for p in alignment.pairs if p.similarity >= CLOSE
                and p.query.weight >= ANCHOR_WEIGHT and p.listed.weight >= ANCHOR_WEIGHT
-               and len(p.listed.text) > SHORT_WORD
+               and (len(p.listed.text) > SHORT_WORD or p.listed.kind == "number")
                and not (_is_place(p.query) or _is_place(p.listed))]
     pairs = [_judged_pair(p, anchored=any(a is not p for a in anchors),
                           named=any(a is not p and a.listed.weight > COMMON_WEIGHT
@@ -161,11 +161,11 @@ def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
                 and (not anchored or OSA.distance(a, b) > 1):
             similarity, how = 0.0, (f"{how}: short words that differ by more than a vowel "
                                     f"are different words ({SHORT_SPELLING} letters or fewer)")
-        elif not anchored and max(len(a), len(b)) <= FIRST_LETTER_UP_TO \
+        elif not anchored and min(len(a), len(b)) <= FIRST_LETTER_UP_TO \
                 and _begins_otherwise(a, b):
             similarity, how = 0.0, (f"{how}: the names rest on this word, and it does not "
                                     f"begin with the same letter")
-        elif not anchored and max(len(a), len(b)) <= FIRST_LETTER_UP_TO \
+        elif not anchored and min(len(a), len(b)) <= FIRST_LETTER_UP_TO \
                 and OSA.distance(a, b) > 1 and not _extends(a, b):
             similarity, how = 0.0, (f"{how}: the names rest on this word, and it is more "
                                     f"than one letter off")
