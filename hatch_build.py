@@ -32,7 +32,9 @@ HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h",
            Path("sanctionscreen") / "matching" / "_calign.h"]
 # Python modules compiled with mypyc; keep in step with sanctionscreen.native.COMPILED.
 COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
-            "sanctionscreen.matching.bound", "sanctionscreen.matching.score",
+            "sanctionscreen.matching.bound", "sanctionscreen.matching.everyday",
+            "sanctionscreen.matching.romanised", "sanctionscreen.matching.rules",
+            "sanctionscreen.matching.score",
             "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
             "sanctionscreen.screener", "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")

@@ -29,7 +29,9 @@ from types import ModuleType
 
 MODULES = ("sanctionscreen.matching._cbound", "sanctionscreen._cindex")
 COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
-            "sanctionscreen.matching.bound", "sanctionscreen.matching.score",
+            "sanctionscreen.matching.bound", "sanctionscreen.matching.everyday",
+            "sanctionscreen.matching.romanised", "sanctionscreen.matching.rules",
+            "sanctionscreen.matching.score",
             "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
             "sanctionscreen.screener", "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")

@@ -10,6 +10,7 @@ explains in full only the hits it keeps, best first (``docs/performance.md``).
 from __future__ import annotations
 
 import gc
+import heapq
 import math
 import multiprocessing
 import os
@@ -77,7 +78,7 @@ REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
 # (Python's default is 700): a batch makes and drops results by the thousand, and each
 # of those collections walks them (docs/performance.md).
 YOUNG_OBJECTS = 20_000
-LINED_UP_FOR = 16  # names scored up to which the search keeps how each lines up
+LINED_UP_FOR = 16  # names scored up to which C lines each up with its score
 WHY_NOT_FROM = 0.4  # the least score bound of a listed name that ``why_not`` explains
 _MARGIN = 1e-4  # scores are rounded to four places after the bound is taken
 
@@ -287,7 +288,8 @@ class Screener:
             return (query, (), None), (words, forms, steps, None)
         best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
         for score, number, spans, _ in self._scored(words, forms, numbers,
-                                                    _text_or_none(country)):
+                                                    _text_or_none(country),
+                                                    keep=self.settings.max_hits):
             listed = self._names[number]
             key = (listed.list_index, listed.entity.id)
             if key not in best or score > best[key][0]:
@@ -364,16 +366,19 @@ class Screener:
         return [self._hit(self._names[number], explanation) for number, explanation in explained]
 
     def _scored(self, words: tuple[str, ...], forms: tuple[str, ...], numbers: Iterable[int],
-                country: str | None, *, floor: float | None = None,
+                country: str | None, *, floor: float | None = None, keep: int | None = None,
                 ) -> Iterator[tuple[float, int, Spans | None, float]]:
         """``(score, number, spans, score before the rules)`` of the listed names at or
-        above review, as ``_adjust`` decides; ``spans``: how the names line up, when
-        aligned in C. With ``floor``, every name whose score before the precision rules
-        reaches it, whatever its final score (``why_not``).
+        above review, as ``_adjust`` decides, best first by the score before the rules;
+        ``spans``: how the names line up, when aligned in C. With ``floor``, every name
+        whose score before the precision rules reaches it, whatever its final score
+        (``why_not``).
 
         The score before the precision rules (in C when built) is an upper bound of the
-        final one; only names whose bound reaches review are lined up in Python and
-        judged by the rules (``rules.py``), as their explanations will be.
+        final one; only names whose bound reaches review are lined up and judged by the
+        rules (``rules.py``), as their explanations will be, best first. With ``keep``,
+        judging stops once ``keep`` entities have a final score that no name left can
+        reach: the search keeps only the best ``max_hits`` entities.
         """
         least = self.settings.thresholds.review if floor is None else -math.inf
         floor = self._floor if floor is None else floor
@@ -382,10 +387,10 @@ class Screener:
         code = country.strip().upper() if country else ""
         numbers = list(numbers)
         # In C, when built; with few names, how each lines up too when its score may
-        # reach review (with many, making them all costs more than aligning the kept again).
+        # reach the floor (with many, only those judged are lined up, below).
         aligned = self._bounds.scored(
             words, numbers, floor if len(numbers) <= LINED_UP_FOR else math.inf)
-        near: list[tuple[int, Spans | None, Alignment | None, float]] = []
+        near: list[tuple[float, int, Spans | None, Alignment | None, float]] = []
         for at, number in enumerate(numbers):
             alignment: Alignment | None = None
             spans: Spans | None = None
@@ -397,24 +402,47 @@ class Screener:
                 score = alignment_score(alignment, words == self._words[number], forms,
                                         self._forms[number])
             if score >= floor:
-                near.append((number, spans, alignment, score))
-        missing = [number for number, spans, alignment, _ in near
-                   if spans is None and alignment is None]
-        made = iter(self._bounds.alignments(words, missing) or ()) if missing else iter(())
-        for number, spans, alignment, before in near:
+                countries = self._names[number].entity.countries
+                delta = 0.0 if not (use_country and countries) else (
+                    COUNTRY_AGREES if code in countries else COUNTRY_DIFFERS)
+                near.append((_bounded(score + delta), number, spans, alignment, score))
+        near.sort(key=lambda found: -found[0])  # stable: equal scores keep their order
+        best: dict[tuple[int, str], float] = {}
+        for at, (most, number, spans, alignment, before) in enumerate(near):
+            if keep is not None and len(best) >= keep and most < heapq.nlargest(
+                    keep, best.values())[-1]:
+                return  # no name left can enter the best ``keep``
             listed_words = self._words[number]
             if alignment is None:
                 if spans is None:
-                    spans = next(made)
+                    spans = self._spans_from(words, near, at)
                 alignment = alignment_from(words, listed_words, weights, spans)
             listed = self._names[number]
             score = ruled_score(alignment, words == listed_words, forms, self._forms[number],
                                 listed.listing)
             if use_country and listed.entity.countries:
-                delta = COUNTRY_AGREES if code in listed.entity.countries else COUNTRY_DIFFERS
-                score = round(min(1.0, max(0.0, score + delta)), 4)
+                score = _bounded(score + (COUNTRY_AGREES if code in listed.entity.countries
+                                          else COUNTRY_DIFFERS))
             if score >= least:
+                key = (listed.list_index, listed.entity.id)
+                best[key] = max(score, best.get(key, score))
                 yield score, number, spans, before
+
+    def _spans_from(self, words: tuple[str, ...],
+                    near: list[tuple[float, int, Spans | None, Alignment | None, float]],
+                    at: int) -> Spans:
+        """How name ``near[at]`` lines up, made in C with those of the next few names that
+        lack theirs (kept in ``near``), in one call."""
+        chunk = [k for k in range(at, min(len(near), at + LINED_UP_FOR))
+                 if near[k][2] is None and near[k][3] is None]
+        made = self._bounds.alignments(words, [near[k][1] for k in chunk])
+        assert made is not None  # spans are missing only where C scored
+        for k, spans in zip(chunk, made, strict=True):
+            most, number, _, alignment, before = near[k]
+            near[k] = (most, number, spans, alignment, before)
+        found = near[at][2]
+        assert found is not None
+        return found
 
     def screen_many(self, names: Iterable[Any], *, workers: int = 1) -> Iterator[ScreeningResult]:
         """Screen many names, in input order; items are names or ``(name, country)`` pairs.
@@ -624,6 +652,11 @@ def _with_types(settings: Settings, types: Iterable[str]) -> Settings:
                                  if unknown else "no entity types given",
                                  hint=f"choose among {', '.join(known)}")
     return Settings.model_validate({**settings.model_dump(), "entity_types": chosen})
+
+
+def _bounded(score: float) -> float:
+    """A score with the country rule's change, kept within 0..1 and rounded."""
+    return round(min(1.0, max(0.0, score)), 4)
 
 
 def _text_or_none(country: object) -> str | None:

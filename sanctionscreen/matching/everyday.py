@@ -10,7 +10,6 @@ held in memory (about 45,000). See ``docs/dependencies.md``.
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 LANGUAGES = ("en", "fr", "de", "es")
@@ -19,15 +18,24 @@ KEPT_FROM = 3.5  # Zipf frequency from which a word is kept (about 1 in 300,000 
 
 @cache
 def _common() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    from wordfreq import get_frequency_list
 
-    least = 10 ** (KEPT_FROM - 9)
+    # Buckets of words, most frequent first, one centibel (log10 / 100) apart: bucket n
+    # holds the words of Zipf frequency 9 - n / 100.
+    last = round((9 - KEPT_FROM) * 100)
     kept: dict[str, float] = {}
-    for language in LANGUAGES:
-        for word, frequency in get_frequency_dict(language, wordlist="best").items():
-            if frequency >= least and frequency > kept.get(word, 0.0):
-                kept[word] = frequency
-    return {word: round(math.log10(f) + 9, 2) for word, f in kept.items()}
+    try:
+        for language in LANGUAGES:
+            for at, bucket in enumerate(get_frequency_list(language, wordlist="best")):
+                if at > last:
+                    break
+                zipf = round(9 - at / 100, 2)
+                for word in bucket:
+                    if zipf > kept.get(word, 0.0):
+                        kept[word] = zipf
+    finally:
+        get_frequency_list.cache_clear()  # the full lists are not needed again
+    return kept
 
 
 def zipf(word: str) -> float:

@@ -63,7 +63,7 @@ greater part of the query (``may_contain``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
@@ -106,6 +106,8 @@ PRIMARY = Listing()
 def judged(alignment: Alignment) -> Alignment:
     """The alignment with each word pair judged by the pair rules (the same object when
     no rule acts)."""
+    if all(p.similarity >= 1.0 for p in alignment.pairs):
+        return alignment  # the same words: no pair rule can act (most names kept)
     anchors = [p for p in alignment.pairs if p.similarity >= CLOSE
                and p.query.weight >= ANCHOR_WEIGHT and p.listed.weight >= ANCHOR_WEIGHT
                and (len(p.listed.text) > SHORT_WORD or p.listed.kind == "number")
@@ -116,7 +118,8 @@ def judged(alignment: Alignment) -> Alignment:
              for p in alignment.pairs]
     if all(new is old for new, old in zip(pairs, alignment.pairs, strict=True)):
         return alignment
-    return replace(alignment, pairs=pairs)
+    return Alignment(pairs, alignment.unmatched_query, alignment.unmatched_listed,
+                     alignment.query_units, alignment.listed_units)
 
 
 def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
