@@ -18,6 +18,7 @@ from sanctionscreen.errors import ConfigurationError, SanctionscreenError
 
 if TYPE_CHECKING:
     from sanctionscreen.screener import Screener
+    from sanctionscreen.watchlist.model import Watchlist
 
 # Sub-command modules, in the order `--help` lists them.
 COMMANDS = (
@@ -62,8 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def add_list_option(parser: argparse.ArgumentParser) -> None:
-    """The shared ``--list`` option: paths, or the word ``bundled``."""
+def add_list_option(parser: argparse.ArgumentParser, *, pins: bool = False) -> None:
+    """The shared ``--list`` and ``--type`` options; with ``pins``, ``--expect-hash`` and
+    ``--min-entities`` too, for commands that read the lists with :func:`lists_from_args`."""
     parser.add_argument(
         "--list",
         dest="lists",
@@ -80,6 +82,45 @@ def add_list_option(parser: argparse.ArgumentParser) -> None:
         help="screen only against entities of this type (company, organization, "
         "government_body, person, vessel, aircraft, site); may be repeated; default: all",
     )
+    if not pins:
+        return
+    parser.add_argument(
+        "--expect-hash",
+        dest="expect_hashes",
+        action="append",
+        metavar="HASH",
+        help="the content or source hash ('sanctionscreen lists' shows both) a list in use "
+        "must have; may be repeated; any other list, or a hash no list has, is an error "
+        "before screening starts",
+    )
+    parser.add_argument(
+        "--min-entities",
+        type=_positive_int,
+        metavar="N",
+        help="each list read from a path must hold at least N entities, else an error "
+        "before screening starts",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+def lists_from_args(args: argparse.Namespace) -> list[Watchlist]:
+    """The watchlists ``--list`` names, checked against ``--expect-hash`` and ``--min-entities``."""
+    from sanctionscreen.importers.pinning import check_pins
+    from sanctionscreen.importers.resolve import resolve_lists
+
+    watchlists = resolve_lists(getattr(args, "lists", None))
+    check_pins(watchlists, expect_hashes=getattr(args, "expect_hashes", None) or (),
+               min_entities=getattr(args, "min_entities", None))
+    return watchlists
 
 
 def add_threshold_options(parser: argparse.ArgumentParser) -> None:
@@ -105,5 +146,5 @@ def screener_from_args(args: argparse.Namespace) -> Screener:
     except ValueError as error:
         raise ConfigurationError(str(error).splitlines()[-1].strip(),
                                  hint="check --match-threshold and --review-threshold") from None
-    return Screener(args.lists or ["bundled"], thresholds=thresholds,
+    return Screener(lists_from_args(args), thresholds=thresholds,
                     types=getattr(args, "types", None))

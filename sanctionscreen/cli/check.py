@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--why-not", action="store_true",
                         help="when the name is clear, explain the listed names that came "
                         "nearest, and which rules kept them below review")
-    add_list_option(parser)
+    add_list_option(parser, pins=True)
     add_threshold_options(parser)
     parser.set_defaults(func=run)
 

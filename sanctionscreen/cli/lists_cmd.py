@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from sanctionscreen.cli import add_list_option
+from sanctionscreen.cli import add_list_option, lists_from_args
 from sanctionscreen.errors import InputError
 from sanctionscreen.importers.common import ImportWarning
 from sanctionscreen.importers.detect import FORMATS
@@ -46,7 +46,7 @@ def register(subparsers: Any) -> None:
         "lists", help="show the watchlists in use: id, version, entities, names, hashes",
         description="Show each watchlist: id, title, version and file date, number of "
         "entities and names, source and content hash.")
-    add_list_option(parser)
+    add_list_option(parser, pins=True)
     parser.add_argument("--stats", action="store_true",
                         help="also build the screener and show its index: size, build time, "
                         "peak memory, and whether the score bound and word lookups run in C")
@@ -117,7 +117,7 @@ def _print_warnings(warnings: list[ImportWarning], *, everything: bool) -> None:
 
 
 def _lists(args: argparse.Namespace) -> int:
-    for watchlist in resolve_lists(args.lists):
+    for watchlist in lists_from_args(args):
         print(f"{watchlist.id}: {watchlist.title}")
         print(f"  version: {watchlist.version or '-'}  source date: "
               f"{watchlist.source_date or '-'}  entities: {len(watchlist.entities)}  "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from sanctionscreen.cli import add_list_option
+from sanctionscreen.cli import add_list_option, lists_from_args
 from sanctionscreen.errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the output format (default: from --output's suffix, else csv)",
     )  # fmt: skip
     screen.add_argument("--output", "-o", default="-", help="the output file, or '-' (default)")
-    add_list_option(screen)
+    add_list_option(screen, pins=True)
     screen.add_argument("--decisions", metavar="FILE", help="a YAML file of analyst decisions")
     screen.add_argument("--workers", type=int, default=1, help="processes to screen with")
     screen.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
@@ -75,7 +75,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _screener(args: argparse.Namespace) -> Screener:
-    from sanctionscreen.importers.resolve import resolve_lists
     from sanctionscreen.screener import Screener
     from sanctionscreen.settings import Settings, Thresholds
 
@@ -89,7 +88,7 @@ def _screener(args: argparse.Namespace) -> Screener:
         except ValidationError as error:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             raise ConfigurationError(message, hint="thresholds are scores from 0 to 1") from None
-    return Screener(resolve_lists(args.lists), settings=settings,
+    return Screener(lists_from_args(args), settings=settings,
                     types=getattr(args, "types", None))
 
 

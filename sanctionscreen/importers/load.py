@@ -47,7 +47,13 @@ def import_list(path: str | Path, *, format: str | None = None) -> ImportResult:
     if reader is None:
         raise ListFormatError(f"unknown list format {format!r}", path=path,
                               hint=f"accepted formats: {', '.join(FORMATS)}")
-    return reader(path)
+    result = reader(path)
+    if format != "yaml" and not result.watchlist.entities:
+        raise ListFormatError(
+            "no entities: the list would screen every name clear", path=path,
+            hint="the file is empty, holds only its header or root element, or was cut "
+            "short; download it again")
+    return result
 
 
 def load_list(path: str | Path, *, format: str | None = None) -> Watchlist:

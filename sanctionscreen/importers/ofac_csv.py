@@ -73,6 +73,7 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
 
     records: dict[str, OfacRecord] = {}
     prim_path = folder / names["prim"]
+    _check_ends_cleanly(raw["prim"], prim_path)
     for row, cells in _rows(raw["prim"], prim_path, _COLUMNS["prim"], keep_spaces=11):
         number = cells[0]
         if not number or not cells[1]:
@@ -98,11 +99,18 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
                              f"{names['prim']} does not list", path=path, row=row)
             else:
                 record.remarks += cells[1] or ""
+    if not records:
+        raise ListFormatError(
+            "no entries: the list would screen every name clear", path=prim_path,
+            hint="the file is empty or cut short; download OFAC's CSV files again")
+    joined: dict[str, list[int]] = {"alt": [0, 0], "add": [0, 0]}  # rows, orphans
     if "alt" in raw:
         path = folder / names["alt"]
         for row, cells in _rows(raw["alt"], path, _COLUMNS["alt"]):
             record = records.get(cells[0] or "")
+            joined["alt"][0] += 1
             if record is None:
+                joined["alt"][1] += 1
                 warnings.add("orphan-alias", f"alias {cells[3]!r} of entry {cells[0]}, which "
                              f"{names['prim']} does not list", path=path, row=row)
                 continue
@@ -117,7 +125,9 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
         path = folder / names["add"]
         for row, cells in _rows(raw["add"], path, _COLUMNS["add"]):
             record = records.get(cells[0] or "")
+            joined["add"][0] += 1
             if record is None:
+                joined["add"][1] += 1
                 warnings.add("orphan-address", f"address of entry {cells[0]}, which "
                              f"{names['prim']} does not list", path=path, row=row)
                 continue
@@ -125,6 +135,9 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
                                    warnings=warnings, path=str(path), row=row)
             if address is not None:
                 record.addresses.append(address)
+
+    for part, (rows, orphans) in joined.items():
+        _check_joined(rows, orphans, folder / names[part], prim_path)
 
     title, list_id, url = (
         ("OFAC Specially Designated Nationals (SDN) list", "ofac-sdn", SDN_URL) if kind == "sdn"
@@ -140,6 +153,32 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
         entities=entities,
     )
     return ImportResult(watchlist, warnings.items)
+
+
+# More than this share of alias or address rows without their entry means the entry
+# file is cut short or from another download. Whole downloads have far fewer: the
+# 2024-05 SDN set has 1,468 orphan aliases of 19,486 (8%) and 2,474 orphan addresses
+# of 22,641 (11%).
+ORPHAN_LIMIT = 0.5
+_MIN_JOINED = 20  # below this many rows, a share says little
+
+
+def _check_ends_cleanly(data: bytes, path: Path) -> None:
+    """A file whose last record has no line end was cut mid-record."""
+    body = data.rstrip(b"\x1a")
+    if body.strip() and not body.endswith((b"\n", b"\r")):
+        raise ListFormatError(
+            "the file ends mid-record (no line end after the last entry)", path=path,
+            hint="it was cut short; download OFAC's CSV files again")
+
+
+def _check_joined(rows: int, orphans: int, path: Path, prim_path: Path) -> None:
+    if rows >= _MIN_JOINED and orphans > ORPHAN_LIMIT * rows:
+        raise ListFormatError(
+            f"{orphans:,} of its {rows:,} rows belong to entries that {prim_path.name} "
+            f"does not list: {prim_path.name} looks cut short, or the files come from "
+            "different downloads", path=path,
+            hint="download all of OFAC's CSV files again, together")
 
 
 def decode(data: bytes) -> str:
