@@ -57,5 +57,5 @@ class InputError(SanctionscreenError):
     """A name, or a supplier file to screen, cannot be read or screened."""
 
 
-class ConfigurationError(SanctionscreenError):
-    """Settings, thresholds or options are invalid."""
+class ConfigurationError(SanctionscreenError, ValueError):
+    """Settings, thresholds or options are invalid (also a ``ValueError``, as a bad value is)."""

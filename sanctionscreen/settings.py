@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from sanctionscreen.errors import ConfigurationError
 from sanctionscreen.results import Decision
 from sanctionscreen.watchlist.model import EntityType
 
@@ -18,12 +20,27 @@ DEFAULT_REVIEW = 0.70
 
 
 class Thresholds(BaseModel):
-    """Scores at or above ``match`` are matches; at or above ``review``, for review."""
+    """Scores at or above ``match`` are matches; at or above ``review``, for review.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Each is a number from 0 to 1 (strings and booleans are refused), ``review`` not
+    above ``match``; anything else is a :class:`ConfigurationError` saying which.
+
+    >>> Thresholds(match="0.9")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sanctionscreen.errors.ConfigurationError: match threshold '0.9' is not a number; ...
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     match: float = Field(DEFAULT_MATCH, ge=0.0, le=1.0)
     review: float = Field(DEFAULT_REVIEW, ge=0.0, le=1.0)
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise ConfigurationError(_threshold_problem(error)) from None
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
@@ -44,6 +61,19 @@ class Thresholds(BaseModel):
                 f"and < match threshold {self.match:.3f}"
             )
         return "clear", f"score {score:.3f} < review threshold {self.review:.3f}"
+
+
+def _threshold_problem(error: ValidationError) -> str:
+    item = error.errors()[0]
+    field = str(item["loc"][0]) if item["loc"] else ""
+    value = item.get("input")
+    if item["type"] == "extra_forbidden":
+        return f"unknown threshold {field!r}; the thresholds are 'match' and 'review'"
+    if item["type"] in ("float_type", "float_parsing"):
+        return f"{field} threshold {value!r} is not a number; give a number from 0 to 1"
+    if field in ("match", "review"):
+        return f"{field} threshold {value!r} is out of range; give a number from 0 to 1"
+    return str(item["msg"]).removeprefix("Value error, ")
 
 
 class Settings(BaseModel):

@@ -18,6 +18,7 @@ from sanctionscreen.errors import ConfigurationError, SanctionscreenError
 
 if TYPE_CHECKING:
     from sanctionscreen.screener import Screener
+    from sanctionscreen.settings import Thresholds
     from sanctionscreen.watchlist.model import Watchlist
 
 # Sub-command modules, in the order `--help` lists them.
@@ -131,9 +132,8 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
                         help="score at or above which a name needs review (default 0.70)")
 
 
-def screener_from_args(args: argparse.Namespace) -> Screener:
-    """A Screener for the ``--list`` and threshold options of a command."""
-    from sanctionscreen.screener import Screener
+def thresholds_from_args(args: argparse.Namespace) -> Thresholds:
+    """The thresholds ``--match-threshold`` and ``--review-threshold`` give, over the defaults."""
     from sanctionscreen.settings import Thresholds
 
     given = {}
@@ -142,9 +142,16 @@ def screener_from_args(args: argparse.Namespace) -> Screener:
     if getattr(args, "review_threshold", None) is not None:
         given["review"] = args.review_threshold
     try:
-        thresholds = Thresholds(**given)
-    except ValueError as error:
-        raise ConfigurationError(str(error).splitlines()[-1].strip(),
-                                 hint="check --match-threshold and --review-threshold") from None
+        return Thresholds(**given)
+    except ConfigurationError as error:
+        raise ConfigurationError(error.message, hint="check --match-threshold and "
+                                 "--review-threshold") from None
+
+
+def screener_from_args(args: argparse.Namespace) -> Screener:
+    """A Screener for the ``--list`` and threshold options of a command."""
+    from sanctionscreen.screener import Screener
+
+    thresholds = thresholds_from_args(args)
     return Screener(lists_from_args(args), thresholds=thresholds,
                     types=getattr(args, "types", None))

@@ -12,10 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from sanctionscreen.cli import add_list_option, lists_from_args
-from sanctionscreen.errors import ConfigurationError
+from sanctionscreen.cli import add_list_option, lists_from_args, thresholds_from_args
 
 if TYPE_CHECKING:
     from sanctionscreen.screener import Screener
@@ -76,18 +73,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _screener(args: argparse.Namespace) -> Screener:
     from sanctionscreen.screener import Screener
-    from sanctionscreen.settings import Settings, Thresholds
+    from sanctionscreen.settings import Settings
 
-    settings = Settings()
-    given = {"match": args.match_threshold, "review": args.review_threshold}
-    if any(v is not None for v in given.values()):
-        current = settings.thresholds.model_dump()
-        current.update({k: v for k, v in given.items() if v is not None})
-        try:
-            settings = settings.model_copy(update={"thresholds": Thresholds(**current)})
-        except ValidationError as error:
-            message = error.errors()[0]["msg"].removeprefix("Value error, ")
-            raise ConfigurationError(message, hint="thresholds are scores from 0 to 1") from None
+    settings = Settings().model_copy(update={"thresholds": thresholds_from_args(args)})
     return Screener(lists_from_args(args), settings=settings,
                     types=getattr(args, "types", None))
 
