@@ -72,6 +72,7 @@ def run_header(
             "name_column": input_file.name_column,
             "country_column": input_file.country_column,
             "address_column": input_file.address_column,
+            "notes": list(input_file.notes),
         },
         "decisions": None
         if decisions is None
@@ -99,6 +100,7 @@ class RunSummary:
     noted_rows: int = 0  # ragged rows and the like: screened, but reported
     noted_row_numbers: list[int] = field(default_factory=list)
     trailing_blank_rows: int = 0
+    input_notes: list[str] = field(default_factory=list)  # InputFile.notes
     started_at: str = ""
     ended_at: str = ""
     duration_seconds: float = 0.0
@@ -145,6 +147,7 @@ class RunSummary:
             "noted_rows": self.noted_rows,
             "noted_row_numbers": list(self.noted_row_numbers),
             "trailing_blank_rows": self.trailing_blank_rows,
+            "input_notes": list(self.input_notes),
             "started_at": self.started_at,
             "ended_at": self.ended_at,
             "duration_seconds": self.duration_seconds,
@@ -163,4 +166,5 @@ class RunSummary:
             line += f"; {self.noted_rows:,} odd rows (e.g. ragged: rows {shown})"
         if self.trailing_blank_rows:
             line += f"; {self.trailing_blank_rows:,} blank rows at the end ignored"
-        return line + f" in {self.duration_seconds:.1f} s"
+        line += f" in {self.duration_seconds:.1f} s"
+        return "\n".join([line, *self.input_notes])

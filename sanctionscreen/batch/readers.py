@@ -50,6 +50,9 @@ class InputFile:
     sheet: str | None = None
     delimiter: str | None = None
     trailing_blank_rows: int = 0
+    # How the file was read where it may be wrong (a low-confidence encoding guess):
+    # said in the run summary and the audit header.
+    notes: list[str] = field(default_factory=list)
     _source: Source | None = field(default=None, repr=False)
     _rows: Iterator[InputRow] | None = field(default=None, repr=False)
 
@@ -247,7 +250,8 @@ def open_input(
             from sanctionscreen.batch.xlsx import open_xlsx
 
             return open_xlsx(opened, picks, sheet=sheet, max_name_length=max_name_length)
-        text, used = text_stream(opened.stream, encoding=encoding)
+        notes: list[str] = []
+        text, used = text_stream(opened.stream, encoding=encoding, doubts=notes)
         make: Callable[[Columns], Iterator[InputRow]]
         delimiter = None
         if fmt == "csv":
@@ -285,7 +289,7 @@ def open_input(
             name=opened.name, sha256=opened.sha256, size=opened.size, format=fmt,
             encoding=used, columns=cols.names, name_column=cols.names[cols.name],
             country_column=cols.label(cols.country), address_column=cols.label(cols.address),
-            delimiter=delimiter, _source=opened, _rows=make(cols),
+            delimiter=delimiter, notes=notes, _source=opened, _rows=make(cols),
         )  # fmt: skip
     except BaseException:
         opened.close()

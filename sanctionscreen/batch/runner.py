@@ -145,6 +145,7 @@ def screen_file(
         address_column=address_column, encoding=encoding, sheet=sheet,
         max_name_length=screener.settings.max_name_length, stdin=stdin,
     ) as input_file:  # fmt: skip
+        summary.input_notes = list(input_file.notes)
         stream, part = _open_output(output, input_file._source.path if input_file._source else None)
         bar = Progress(enabled=progress)
         try:
