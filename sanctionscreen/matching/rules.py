@@ -29,9 +29,11 @@ Word pairs judged again (``judged``):
   must begin with the same letter ("clement" / "element", "stanley" / "hanley" differ)
   and be at most one letter off ("poirier" / "pointer" differ; a word of six letters or
   more with letters added at its end is not: "amazonis" / "amazon"), and romanisation keys
-  must agree exactly ("pechel" / "bajer" differ).
-- ``place_vs_name``: a place word does not meet a word of another class by a spelling
-  more than one edit away ("pyongyang" / "ryongwang"; "dailan" still meets "dalian").
+  must agree exactly ("pechel" / "bajer" differ); words written as one must be at most
+  one letter off and begin alike ("da rosa" / "larosa" differ).
+- ``places``: a place word of the query does not meet another word by spelling
+  ("pyongyang" / "ryongwang"), and a word of the query more than one letter from a
+  listed place does not meet it ("dailan", two letters swapped, still meets "dalian").
 
 Rules on the listed name (``Listing``: its kind and its entity's type):
 
@@ -78,13 +80,13 @@ from sanctionscreen.matching.weights import EVERYDAY_ZIPF
 
 SHORT_SPELLING = 6
 MET = 0.75  # a word pair at least this similar counts as met
+CLOSE = 0.9  # ... and at least this similar, as good as the same word
 ANCHOR_WEIGHT = 0.5  # words that anchor a name: all but places and small words
 COMMON_WEIGHT = 0.5  # the weight of the common words of company names (common_words.yaml)
-FIRST_LETTER_UP_TO = 8  # a word this short (the shorter of two) that rests alone must begin alike
+FIRST_LETTER_UP_TO = 8  # the shorter word's length up to which resting_on_one_word acts
 SAME_SOUND = frozenset(frozenset(pair) for pair in ("cs", "ck", "kq", "iy", "vw", "fp"))
 VOWELS = frozenset("aeiou")
 VOWEL_APART_FROM = 5  # shorter words must be the same, or two letters swapped
-CLOSE = 0.9  # ... and at least this similar, as good as the same word
 RULE_CAP = 0.5
 NOT_ORGANISATIONS = frozenset({"person", "vessel", "aircraft"})
 NAME_KINDS_WITHOUT_CONTAINMENT = frozenset({"weak", "acronym"})
@@ -131,7 +133,7 @@ def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
     a, b = query.text, listed.text
     if pair.similarity >= 1.0:
         return pair
-    if len(query.parts) > 1 or len(listed.parts) > 1:  # joined words (align.py)
+    if len(query.parts) > 1 or len(listed.parts) > 1:  # joined words: resting_on_one_word
         if not anchored and (OSA.distance(a, b) > 1 or _begins_otherwise(a, b)):
             return Pair(query, listed, 0.0, f"{pair.how}: the names rest on these words, "
                         f"and written as one they are more than one letter off or begin "
@@ -139,6 +141,7 @@ def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
         return pair
     similarity, how = pair.similarity, pair.how
     romanised = reads_as_romanised(a) and reads_as_romanised(b)
+    # romanisation_scope, and romanised_syllables for keys that differ
     if how.startswith("romanisation") and how != "romanisation variant":
         reason = ("romanised Korean or Chinese words whose keys differ are different "
                   "syllables" if romanised else
@@ -153,13 +156,14 @@ def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
         how = (f"{how}: romanisation variants apply only to romanised Korean or Chinese, "
                f"and '{b if reads_as_romanised(a) else a}' is not")
     if similarity > 0 and how.startswith("spelling") and not _swapped(a, b):
+        # everyday_words, then romanised_syllables for words spelled differently
         if not named and len(a) == len(b) and min(zipf(a), zipf(b)) >= EVERYDAY_ZIPF:
             return Pair(query, listed, 0.0, f"{how}: two everyday words spelled differently "
                         f"are different words")
         if romanised and _begins_otherwise(a, b):
             return Pair(query, listed, 0.0, f"{how}: romanised Korean or Chinese words that "
                         f"begin with other letters are different syllables")
-    if similarity > 0 and how.startswith("spelling"):
+    if similarity > 0 and how.startswith("spelling"):  # short_word, resting_on_one_word
         if max(len(a), len(b)) <= SHORT_SPELLING and not _vowel_apart(a, b) \
                 and (not anchored or OSA.distance(a, b) > 1):
             similarity, how = 0.0, (f"{how}: short words that differ by more than a vowel "
@@ -172,6 +176,7 @@ def _judged_pair(pair: Pair, *, anchored: bool, named: bool) -> Pair:
                 and OSA.distance(a, b) > 1 and not _extends(a, b):
             similarity, how = 0.0, (f"{how}: the names rest on this word, and it is more "
                                     f"than one letter off")
+    # places
     if similarity > 0 and how.startswith(("spelling", "romanisation")) \
             and _is_place(query) != _is_place(listed) \
             and (_is_place(query) or OSA.distance(a, b) > 1):
