@@ -11,6 +11,7 @@ after the last non-blank row are counted (``trailing_blank_rows``), not yielded.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import BinaryIO
 
 from sanctionscreen.batch.columns import Columns, resolve_columns
 from sanctionscreen.batch.encoding import text_stream
+from sanctionscreen.batch.header import choose_header
 from sanctionscreen.batch.rows import InputRow, describe_cell, name_problem
 from sanctionscreen.batch.sources import (
     InputFormat,
@@ -50,8 +52,8 @@ class InputFile:
     sheet: str | None = None
     delimiter: str | None = None
     trailing_blank_rows: int = 0
-    # How the file was read where it may be wrong (a low-confidence encoding guess):
-    # said in the run summary and the audit header.
+    # How the file was read where that was a guess (a low-confidence encoding, whether
+    # the first row is a header): said in the run summary and the audit header.
     notes: list[str] = field(default_factory=list)
     _source: Source | None = field(default=None, repr=False)
     _rows: Iterator[InputRow] | None = field(default=None, repr=False)
@@ -135,9 +137,10 @@ def _make_row(
 
 
 def _csv_rows(
-    reader: Iterator[list[str]], cols: Columns, *, max_length: int, encoding: str | None
+    reader: Iterator[list[str]], cols: Columns, *, max_length: int, encoding: str | None,
+    first_row: int = 2,
 ) -> Iterator[InputRow]:
-    number = 1  # the header was row 1
+    number = first_row - 1  # row 1 is the header, if there is one
     while True:
         number += 1
         try:
@@ -235,11 +238,14 @@ def open_input(
     sheet: str | int | None = None,
     max_name_length: int = 500,
     stdin: BinaryIO | None = None,
+    header: bool | None = None,
 ) -> InputFile:
     """Open a supplier file (or ``-``) for screening; :class:`InputError` if it cannot be read.
 
     ``column`` names the name column by header or 1-based index; without it, a
     column headed like "name" or "supplier" is used, else the first column.
+    ``header`` says whether a CSV file's first row is its header; None guesses
+    (:mod:`sanctionscreen.batch.header`) and records the choice in ``notes``.
     """
     fmt = check_format(input_format)
     opened = open_source(source, stdin=stdin)
@@ -262,28 +268,36 @@ def open_input(
                     hint="the first row must name the columns",
                 )  # fmt: skip
             delimiter = _sniff_delimiter(header_line)
-            header = next(csv.reader([header_line], delimiter=delimiter), [])
-            reader = csv.reader(text, delimiter=delimiter)
+            first = next(csv.reader([header_line], delimiter=delimiter), [])
+            choice = choose_header(first, picks, given=header)
+            notes.append(choice.why)
+            if choice.is_header:
+                columns, first_row = first, 2
+                reader = csv.reader(text, delimiter=delimiter)
+            else:
+                columns, first_row = [f"column {i}" for i in range(1, len(first) + 1)], 1
+                reader = csv.reader(itertools.chain([header_line], text), delimiter=delimiter)
 
             def make(cols: Columns) -> Iterator[InputRow]:
-                return _csv_rows(reader, cols, max_length=max_name_length, encoding=used)
+                return _csv_rows(reader, cols, max_length=max_name_length, encoding=used,
+                                 first_row=first_row)
 
         elif fmt == "jsonl":
             text.detach()
-            header = _first_jsonl_keys(opened.stream, used) or ["name"]
+            columns = _first_jsonl_keys(opened.stream, used) or ["name"]
             text, used = text_stream(opened.stream, encoding=used)
 
             def make(cols: Columns) -> Iterator[InputRow]:
                 return _jsonl_rows(text, cols.names, cols, max_length=max_name_length)
 
         else:
-            header = ["name"]
+            columns = ["name"]
 
             def make(cols: Columns) -> Iterator[InputRow]:
                 return _text_rows(text, max_length=max_name_length, encoding=used)
 
         cols = resolve_columns(
-            [h.strip() for h in header], picks, path=opened.name, keyed=fmt == "jsonl"
+            [h.strip() for h in columns], picks, path=opened.name, keyed=fmt == "jsonl"
         )
         return InputFile(
             name=opened.name, sha256=opened.sha256, size=opened.size, format=fmt,

@@ -125,11 +125,13 @@ def screen_file(
     progress: bool | None = None,
     batch_size: int = BATCH_SIZE,
     stdin: BinaryIO | None = None,
+    header: bool | None = None,
 ) -> RunSummary:
     """Screen every row of ``source`` and write ``format`` (csv, jsonl, html) to ``output``.
 
     ``output`` is a path, ``-`` for standard output, or an open text stream.
     ``progress`` None shows a counter on stderr only when it is a terminal.
+    ``header`` says whether a CSV input's first row is its header (None: guessed).
     Returns the run summary; raises :class:`InputError` if the input cannot be read.
     """
     if format not in OUTPUT_FORMATS:
@@ -143,7 +145,7 @@ def screen_file(
     with open_input(
         source, input_format=input_format, column=column, country_column=country_column,
         address_column=address_column, encoding=encoding, sheet=sheet,
-        max_name_length=screener.settings.max_name_length, stdin=stdin,
+        max_name_length=screener.settings.max_name_length, stdin=stdin, header=header,
     ) as input_file:  # fmt: skip
         summary.input_notes = list(input_file.notes)
         stream, part = _open_output(output, input_file._source.path if input_file._source else None)

@@ -33,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     screen.add_argument("--column", help="the name column: header or 1-based number")
     screen.add_argument("--country-column", help="a column of ISO country codes (context)")
     screen.add_argument("--address-column", help="an address column (carried to the report)")
+    screen.add_argument(
+        "--header", action=argparse.BooleanOptionalAction, default=None,
+        help="CSV: the first row is (--header) or is not (--no-header) the header; "
+        "default: the header only when a cell of it names a column",
+    )
     screen.add_argument("--encoding", help="the input's text encoding (default: detected)")
     screen.add_argument("--sheet", help="XLSX: the sheet, by name or 1-based number")
     screen.add_argument(
@@ -91,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         input_format=args.input_format, column=args.column,
         country_column=args.country_column, address_column=args.address_column,
         encoding=args.encoding, sheet=args.sheet, decisions=args.decisions,
-        workers=args.workers, progress=False if args.quiet else None,
+        workers=args.workers, progress=False if args.quiet else None, header=args.header,
     )  # fmt: skip
     if not args.quiet:
         print(summary.text(), file=sys.stderr)
