@@ -152,11 +152,11 @@ def screen_file(
         bar = Progress(enabled=progress)
         try:
             writer = _writer(format, stream)
-            header = run_header(
+            audit = run_header(
                 input_file=input_file, settings=screener.settings,
                 lists=screener.lists_info, decisions=book, started_at=started,
             )  # fmt: skip
-            writer.start(header)
+            writer.start(audit)
             rows = input_file.rows()
             for outcome in _outcomes(rows, screener, book, workers=workers, batch_size=batch_size):
                 writer.write(outcome)
