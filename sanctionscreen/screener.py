@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import math
 import multiprocessing
 import os
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,6 +75,8 @@ LEAN_FROM = 500_000  # listed names from which the index leaves out two-deletion
 RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat themselves)
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
+WORKER_BATCH = 256  # names a worker is given at a time
+BATCHES_AHEAD = 2  # batches per worker given out before their results are read
 REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
 # Objects made between two collections of the youngest generation during a batch
 # (Python's default is 700): a batch makes and drops results by the thousand, and each
@@ -469,17 +473,28 @@ class Screener:
 
     def _screen_in_workers(self, items: Iterator[tuple[Any, object]],
                            workers: int, freezing: bool) -> Iterator[ScreeningResult]:
-        global _WORKER_SCREENER
-        _WORKER_SCREENER = self
+        """``screen_many`` in forked processes: the input is read a batch at a time,
+        with at most ``BATCHES_AHEAD`` batches a worker in flight, so memory stays flat
+        however long the input (an endless generator too) and results come in order."""
         context = multiprocessing.get_context("fork")
-        # Each worker freezes what it inherits, so its collector neither walks nor
-        # copies the shared index (copy-on-write pages stay shared).
-        with context.Pool(workers, initializer=gc.freeze) as pool:
-            for count, (kept, country, made) in enumerate(
-                    pool.imap(_search_in_worker, items, chunksize=256), 1):
-                yield self._assembled(self._explained(kept, country, made))
-                if freezing and count % REFREEZE_EVERY == 0:
-                    gc.freeze()
+        # Each worker keeps this screener (forked, not pickled) and freezes what it
+        # inherits, so its collector neither walks nor copies the shared index.
+        with context.Pool(workers, initializer=_start_worker, initargs=(self,)) as pool:
+            batches = _batches(items, WORKER_BATCH)
+            pending: deque[Any] = deque(
+                pool.apply_async(_search_batch_in_worker, (batch,))
+                for batch in itertools.islice(batches, BATCHES_AHEAD * workers))
+            count = 0
+            while pending:
+                found: list[tuple[_Kept, object, _Made | None]] = pending.popleft().get()
+                batch = next(batches, None)
+                if batch is not None:
+                    pending.append(pool.apply_async(_search_batch_in_worker, (batch,)))
+                for kept, country, made in found:
+                    count += 1
+                    yield self._assembled(self._explained(kept, country, made))
+                    if freezing and count % REFREEZE_EVERY == 0:
+                        gc.freeze()
 
     def compare(self, query: object, candidate: object) -> Comparison:
         """Compare two names with this screener's word weights and thresholds."""
@@ -544,8 +559,30 @@ class Screener:
             settings_hash=self._settings_hash, library_version=self._library_version)
 
 
-_WORKER_SCREENER: Screener | None = None
+_WORKER_SCREENER: Screener | None = None  # in a worker process: the screener it serves
 _WORKER_SCREENED = 0  # names this worker process has screened
+
+
+def _start_worker(screener: Screener) -> None:
+    """Start a worker process: keep its screener, and freeze what it inherited."""
+    global _WORKER_SCREENER
+    _WORKER_SCREENER = screener
+    gc.freeze()
+
+
+def _batches(items: Iterator[tuple[Any, object]],
+             size: int) -> Iterator[list[tuple[Any, object]]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read as they are asked for."""
+    while True:
+        batch = list(itertools.islice(items, size))
+        if not batch:
+            return
+        yield batch
+
+
+def _search_batch_in_worker(batch: list[tuple[Any, object]],
+                            ) -> list[tuple[_Kept, object, _Made | None]]:
+    return [_search_in_worker(item) for item in batch]
 
 
 @contextmanager

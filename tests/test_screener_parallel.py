@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+from collections.abc import Iterator
 
 import pytest
 
@@ -65,3 +67,52 @@ def test_a_row_with_a_country_other_than_text_is_an_error_row_in_a_batch() -> No
     for workers in (1, 2):
         decisions = [r.decision for r in Screener().screen_many(items, workers=workers)]
         assert decisions == ["match", "error", "clear"] * 3
+
+
+FORK = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                          reason="several workers need a platform that can fork")
+
+
+@FORK
+def test_workers_read_the_input_as_they_go() -> None:
+    """An endless input gives its first results at once; only a few batches are read
+    ahead (issue 18: the input was read whole before the first result)."""
+    from sanctionscreen.screener import BATCHES_AHEAD, WORKER_BATCH
+
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for number in itertools.count():
+            pulled += 1
+            yield f"Nordic Packaging {number} AB" if number % 7 else "Profinet Pte Ltd"
+
+    results = Screener().screen_many(endless(), workers=2)
+    first = list(itertools.islice(results, 600))
+    results.close()  # type: ignore[attr-defined]
+    assert [r.decision for r in first[:8]] == ["match"] + ["clear"] * 6 + ["match"]
+    assert pulled <= 600 + (BATCHES_AHEAD * 2 + 1) * WORKER_BATCH
+
+
+@FORK
+def test_two_screeners_in_two_threads_each_screen_against_their_own_lists() -> None:
+    """Workers are given their screener when they start, not through a module global
+    that another thread may change (issue 18: IndexError in 5 of 12 runs)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
+
+    risk = Risk(basis="reported", categories=["other"])
+    small = Screener(Watchlist(id="small", title="One entity", entities=[
+        Entity(id="acme", type="company", name="Acme Shipping Holding", risk=risk)]))
+    bundled = Screener()
+    names = ["Acme Shipping Holding", "Profinet Pte Ltd", "Nordic Packaging AB"] * 300
+
+    def run(screener: Screener) -> list[list[str]]:
+        return [[h.entity_id for h in r.hits] for r in screener.screen_many(names, workers=2)]
+
+    for _ in range(3):
+        with ThreadPoolExecutor(2) as pool:
+            got_small, got_bundled = pool.map(run, [small, bundled])
+        assert got_small == [["acme"], [], []] * 300
+        assert got_bundled == [[], ["profinet"], []] * 300
