@@ -26,6 +26,7 @@ from sanctionscreen.batch.outcome import Citation, ScreenedRow
 from sanctionscreen.batch.rows import InputRow
 from sanctionscreen.errors import InputError
 from sanctionscreen.results import DECISION_ORDER, Decision, Hit, ScreeningResult
+from sanctionscreen.watchlist.yamlsafe import UnsafeYamlError, load_data
 
 HEADER = """\
 # sanctionscreen analyst decisions: one entry per reviewed hit (see docs/batch-screening.md).
@@ -188,9 +189,11 @@ def load_decisions(path: str | Path) -> DecisionBook:
     except (OSError, UnicodeError, ValueError) as error:
         raise _problem(path, f"cannot read the decisions file: {error}") from None
     try:
-        data: Any = yaml.safe_load(raw.decode("utf-8-sig"))
+        data: Any = load_data(raw.decode("utf-8-sig"), loader=yaml.SafeLoader)
     except UnicodeDecodeError:
         raise _problem(path, "the decisions file is not UTF-8 text") from None
+    except UnsafeYamlError as error:
+        raise _problem(path, error.message, line=error.line) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

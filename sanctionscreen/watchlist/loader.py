@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from sanctionscreen.errors import WatchlistError
 from sanctionscreen.watchlist.model import Watchlist
+from sanctionscreen.watchlist.yamlsafe import UnsafeYamlError, load_data
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -112,7 +113,9 @@ class _StrictFastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type:
 def _parse(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
     """Parse and validate; the slower line-numbered tree is built only to report problems."""
     try:
-        data = yaml.load(text, Loader=_StrictFastLoader)
+        data = load_data(text, loader=_StrictFastLoader)
+    except UnsafeYamlError as error:
+        return None, [Problem(where, error.line, error.message)]
     except (yaml.YAMLError, _DuplicateKeyError):
         data = None
     if isinstance(data, dict):
@@ -136,6 +139,8 @@ def _parse_with_lines(text: str, where: str) -> tuple[Watchlist | None, list[Pro
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except RecursionError:
+        return None, [Problem(where, None, "the YAML is nested too deeply to read")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
