@@ -162,11 +162,19 @@ def text_stream(binary: BinaryIO, *, encoding: str | None = None,
                           "give --encoding if names look wrong")
     else:
         encoding = check_encoding(encoding)
-        if encoding == "utf-8":
-            start = binary.tell()
-            if binary.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
-                encoding = "utf-8-sig"
-            binary.seek(start)
+        start = binary.tell()
+        sample = binary.read(SAMPLE_BYTES)
+        binary.seek(start)
+        if encoding == "utf-8" and sample.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        try:
+            codecs.getincrementaldecoder(encoding)("surrogateescape").decode(sample)
+        except UnicodeError as error:
+            raise InputError(
+                f"the input cannot be read as {encoding}: {error}",
+                hint="utf-16 and utf-32 need a byte-order mark, else name the byte order "
+                "(utf-16-le, utf-16-be); or leave --encoding out to detect it",
+            ) from None
     stream = io.TextIOWrapper(
         binary,
         encoding=encoding,

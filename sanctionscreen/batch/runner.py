@@ -3,16 +3,14 @@
 :func:`screen_file` streams: rows are read, screened ``batch_size`` at a time and
 written in input order, so memory does not grow with the file. Rows whose name
 cannot be screened skip the screener and are written with decision ``error``.
-A file output is written to ``<output>.part`` and renamed when the run is done,
-so an interrupted run never leaves a report that looks complete.
+A file output is written to a temporary file beside it and renamed when the run
+is done (:mod:`sanctionscreen.batch.output`), so an interrupted run never leaves a
+report that looks complete.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
-import os
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from sanctionscreen.batch.audit import RunSummary, now_utc, run_header
 from sanctionscreen.batch.decisions import DecisionBook, load_decisions
 from sanctionscreen.batch.html_report import HtmlWriter
 from sanctionscreen.batch.outcome import ScreenedRow
+from sanctionscreen.batch.output import open_output, target_of
 from sanctionscreen.batch.progress import Progress
 from sanctionscreen.batch.readers import open_input
 from sanctionscreen.batch.rows import InputRow
@@ -89,25 +88,6 @@ def _writer(fmt: str, stream: TextIO) -> Writer:
     return HtmlWriter(stream)
 
 
-def _open_output(
-    output: str | Path | TextIO, input_path: Path | None
-) -> tuple[TextIO, Path | None]:
-    """The stream to write to, and the ``.part`` file behind it when writing a file."""
-    if not isinstance(output, (str, Path)):
-        return output, None
-    if str(output) == "-":
-        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=""), None
-    target = Path(output)
-    if input_path is not None and target.exists() and target.resolve() == input_path.resolve():
-        raise InputError("the output would overwrite the input file", path=target,
-                         hint="choose another --output")  # fmt: skip
-    part = target.with_name(target.name + ".part")
-    try:
-        return part.open("w", encoding="utf-8", newline=""), part
-    except OSError as error:
-        raise InputError(f"cannot write the output: {error.strerror}", path=target) from None
-
-
 def screen_file(
     source: str | Path,
     output: str | Path | TextIO,
@@ -139,6 +119,8 @@ def screen_file(
                                  hint="use one of " + ", ".join(OUTPUT_FORMATS))  # fmt: skip
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ConfigurationError(f"workers must be a whole number of at least 1, not {workers!r}")
+    if isinstance(output, (str, Path)) and str(output) != "-":
+        target_of(output)  # a folder or unwritable place fails before any row is read
     book = load_decisions(decisions) if isinstance(decisions, (str, Path)) else decisions
     started, clock = now_utc(), time.monotonic()
     summary = RunSummary(started_at=started)
@@ -148,10 +130,10 @@ def screen_file(
         max_name_length=screener.settings.max_name_length, stdin=stdin, header=header,
     ) as input_file:  # fmt: skip
         summary.input_notes = list(input_file.notes)
-        stream, part = _open_output(output, input_file._source.path if input_file._source else None)
+        out = open_output(output, input_file._source.path if input_file._source else None)
         bar = Progress(enabled=progress)
         try:
-            writer = _writer(format, stream)
+            writer = _writer(format, out.stream)
             audit = run_header(
                 input_file=input_file, settings=screener.settings,
                 lists=screener.lists_info, decisions=book, started_at=started,
@@ -166,17 +148,17 @@ def screen_file(
             summary.ended_at = now_utc()
             summary.duration_seconds = round(time.monotonic() - clock, 3)
             writer.finish(summary)
-        except BaseException:
-            if part is not None:
-                stream.close()
-                part.unlink(missing_ok=True)
+        except BaseException as error:
+            out.discard()
+            if isinstance(error, UnicodeError):
+                raise InputError(f"the input cannot be read as {input_file.encoding}: {error}",
+                                 path=input_file.name, hint="give the right --encoding") from None
+            if isinstance(error, OSError) and not isinstance(error, BrokenPipeError):
+                where = error.filename or (output if isinstance(output, (str, Path)) else None)
+                raise InputError(f"the run stopped: {error.strerror or error}",
+                                 path=where) from None
             raise
         finally:
             bar.close()
-        if part is not None:
-            stream.close()
-            os.replace(part, Path(output))  # type: ignore[arg-type]
-        elif isinstance(stream, io.TextIOWrapper) and output == "-":
-            stream.flush()
-            stream.detach()
+        out.commit()
     return summary

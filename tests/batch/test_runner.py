@@ -47,7 +47,7 @@ def test_100000_rows_give_100000_output_rows_in_order(tmp_path: Path) -> None:
     assert count == 100_000
     assert summary.counts["match"] == len(range(0, 100_000, 997))
     assert summary.counts["error"] == len([i for i in range(0, 100_000, 1009) if i % 997])
-    assert not (tmp_path / "big.out.csv.part").exists()
+    assert not list(tmp_path.glob("*.part"))
 
 
 def strip_times(text: str) -> list[dict[str, object]]:
