@@ -1,9 +1,29 @@
-"""Render results and explanations as plain text a reviewer can follow without the code."""
+"""Render results and explanations as plain text a reviewer can follow without the code.
+
+Text from lists is printed as data, never as terminal commands: control characters
+(an escape sequence that clears the screen or recolours it) and bidirectional
+overrides that reorder what is shown are written as escapes (``\\x1b``) by
+:func:`printable`.
+"""
 
 from __future__ import annotations
 
+import re
+
 from sanctionscreen.results import Explanation, Hit, NormalisedName, ScreeningResult
 from sanctionscreen.watchlist.model import Risk, Source
+
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                     "\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters and bidi overrides escaped; line breaks kept.
+
+    >>> printable("ACME\x1b[2J LTD")
+    'ACME\\x1b[2J LTD'
+    """
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _name_lines(label: str, name: NormalisedName, kind: str | None = None) -> list[str]:
@@ -35,7 +55,7 @@ def render_explanation(explanation: Explanation) -> str:
         lines.append(f"  Adjusted {adjustment.before:.3f} -> {adjustment.after:.3f}: "
                      f"{adjustment.reason}")
     lines.append(f"  Decision: {e.decision}, because {e.threshold.decided_by}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def _risk_line(risk: Risk) -> str:
@@ -68,14 +88,14 @@ def render_hit(hit: Hit) -> str:
         lines.append(f"  Summary: {hit.summary}")
     lines += [f"  Source: {_source_line(source)}" for source in hit.sources]
     lines.append(render_explanation(hit.explanation))
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def render_result(result: ScreeningResult) -> str:
     """A screening result: the decision, then every hit."""
     if result.decision == "error":
-        return f"{result.query!r}: ERROR: {result.error}"
+        return printable(f"{result.query!r}: ERROR: {result.error}")
     head = f"{result.query!r}: {result.decision.upper()}"
     if not result.hits:
         return head + " (no listed name came near the review threshold)"
-    return "\n\n".join([head, *(render_hit(hit) for hit in result.hits)])
+    return printable("\n\n".join([head, *(render_hit(hit) for hit in result.hits)]))
