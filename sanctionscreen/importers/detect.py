@@ -26,7 +26,7 @@ def detect_format(path: str | Path) -> str:
     if path.is_dir():
         if ofac_csv.set_kind(path):
             return "ofac-csv"
-        if any(p.suffix in YAML_SUFFIXES for p in path.iterdir()):
+        if any(p.suffix.lower() in YAML_SUFFIXES for p in path.iterdir()):
             return "yaml"
         raise _unknown(path, "a folder without sdn.csv, cons_prim.csv or YAML files")
     name = path.name.lower()

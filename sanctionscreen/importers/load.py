@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from sanctionscreen.errors import ListFormatError
 from sanctionscreen.importers.common import ImportResult, ImportWarning
 from sanctionscreen.importers.detect import FORMATS, detect_format
@@ -47,7 +49,16 @@ def import_list(path: str | Path, *, format: str | None = None) -> ImportResult:
     if reader is None:
         raise ListFormatError(f"unknown list format {format!r}", path=path,
                               hint=f"accepted formats: {', '.join(FORMATS)}")
-    result = reader(path)
+    try:
+        result = reader(path)
+    except ValidationError as error:
+        # An entry the format reads but the watchlist model refuses (a name of only
+        # invisible characters, say): name the file instead of tracing back.
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ListFormatError(f"an entry cannot be used: {where}: "
+                              f"{str(first['msg']).removeprefix('Value error, ')}",
+                              path=path, hint="fix or remove that entry") from None
     if format != "yaml" and not result.watchlist.entities:
         raise ListFormatError(
             "no entities: the list would screen every name clear", path=path,

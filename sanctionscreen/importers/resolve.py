@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sanctionscreen.errors import WatchlistError
 from sanctionscreen.importers.load import load_list
 from sanctionscreen.importers.ofac_csv import set_kind
 from sanctionscreen.watchlist.bundled import bundled_watchlists
@@ -18,7 +19,9 @@ def resolve_lists(values: list[str] | None) -> list[Watchlist]:
 
     None or an empty list means the bundled lists; the word ``bundled`` names them
     too; a folder of YAML files gives each file; any other path (an official list
-    file, or a folder holding OFAC's CSV set) is read with :func:`load_list`.
+    file, or a folder holding OFAC's CSV set) is read with :func:`load_list`. Two
+    lists with the same id are a :class:`WatchlistError`: hits name their list by
+    id, so one list would be cited for the other's entities.
     """
     if not values:
         return list(bundled_watchlists())
@@ -32,5 +35,18 @@ def resolve_lists(values: list[str] | None) -> list[Watchlist]:
             lists.extend(load_watchlist(file) for file in files)
         else:
             lists.append(load_list(path))
+    check_unique_ids(lists)
     return lists
+
+
+def check_unique_ids(lists: list[Watchlist]) -> None:
+    """:class:`WatchlistError` naming both sources when two lists share an id."""
+    seen: dict[str, Watchlist] = {}
+    for watchlist in lists:
+        first = seen.setdefault(watchlist.id, watchlist)
+        if first is not watchlist:
+            raise WatchlistError(
+                f"list id {watchlist.id!r} is also the id of {first.source or 'another list'}",
+                path=watchlist.source,
+                hint="each list needs its own id: change one, or give the list once")
 

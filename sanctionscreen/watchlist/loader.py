@@ -69,7 +69,8 @@ def yaml_files(path: str | Path) -> list[Path]:
     """The YAML files a path names: itself, or those in a folder (sorted, not recursive)."""
     path = Path(path)
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        return sorted(p for p in path.iterdir()
+                      if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
     return [path]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from functools import cached_property
 from typing import Literal
 
@@ -43,9 +44,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+# Longer than any name on the official lists (324 characters, UN 2026-02) and than
+# a query may be (Settings.max_name_length), so a longer listed name could never match.
+MAX_NAME_LENGTH = 500
+
+
 def _not_blank(value: str, what: str) -> str:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
+    if len(value) > MAX_NAME_LENGTH:
+        raise ValueError(f"{what} {value[:40]!r}... is {len(value):,} characters long, over "
+                         f"the limit of {MAX_NAME_LENGTH}; shorten it or split it into aliases")
+    if not any(unicodedata.category(char)[0] in "LN" for char in value):
+        raise ValueError(f"{what} {value!r} has no letter or digit (only invisible characters, "
+                         "spaces or punctuation), so it could never match; write the name")
     return value
 
 
