@@ -115,6 +115,9 @@ def result_record(outcome: ScreenedRow, columns: list[str]) -> dict[str, Any]:
     }
 
 
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
 class JsonlWriter:
     """A header record, one record per row, and a summary record, one JSON object a line."""
 
@@ -123,7 +126,9 @@ class JsonlWriter:
         self._columns: list[str] = []
 
     def _line(self, record: dict[str, Any]) -> None:
-        self._stream.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        text = json.dumps(record, ensure_ascii=False, sort_keys=False)
+        # Valid JSON, but line breaks to str.splitlines and many line-based tools.
+        self._stream.write(text.translate(_LINE_BREAKS) + "\n")
 
     def start(self, header: dict[str, Any]) -> None:
         self._columns = [str(c) for c in header["input"]["columns"]]
