@@ -159,7 +159,7 @@ def read_ofac_csv(folder: str | Path) -> ImportResult:
 # file is cut short or from another download. Whole downloads have far fewer: the
 # 2024-05 SDN set has 1,468 orphan aliases of 19,486 (8%) and 2,474 orphan addresses
 # of 22,641 (11%).
-ORPHAN_LIMIT = 0.5
+ORPHAN_LIMIT = 0.25
 _MIN_JOINED = 20  # below this many rows, a share says little
 
 
