@@ -76,7 +76,7 @@ RESULT_CACHE = 20_000  # findings of repeated names kept (supplier files repeat 
 PARALLEL_FROM = 20_000  # unique listed names from which build normalises in processes
 PROCESSES = 4
 WORKER_BATCH = 256  # names a worker is given at a time
-BATCHES_AHEAD = 2  # batches per worker given out before their results are read
+BATCHES_AHEAD = 8  # batches per worker given out before their results are read
 REFREEZE_EVERY = 100  # names screened between two gc.freeze() calls in a batch
 # Objects made between two collections of the youngest generation during a batch
 # (Python's default is 700): a batch makes and drops results by the thousand, and each
@@ -461,7 +461,7 @@ class Screener:
         """
         if workers < 1:
             raise ConfigurationError(f"workers must be at least 1, not {workers!r}")
-        items = (item if isinstance(item, tuple) else (item, None) for item in names)
+        items = _pairs(names)
         with _existing_objects_frozen() as freezing:
             if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
                 for count, (name, country) in enumerate(items, 1):
@@ -568,6 +568,13 @@ def _start_worker(screener: Screener) -> None:
     global _WORKER_SCREENER
     _WORKER_SCREENER = screener
     gc.freeze()
+
+
+def _pairs(names: Iterable[Any]) -> Iterator[tuple[Any, object]]:
+    """Each item as ``(name, country)``, read one at a time (a generator function: a
+    generator expression here was read whole before the first result when compiled)."""
+    for item in names:
+        yield item if isinstance(item, tuple) else (item, None)
 
 
 def _batches(items: Iterator[tuple[Any, object]],
