@@ -406,9 +406,8 @@ class Screener:
                 score = alignment_score(alignment, words == self._words[number], forms,
                                         self._forms[number])
             if score >= floor:
-                countries = self._names[number].entity.countries
-                delta = 0.0 if not (use_country and countries) else (
-                    COUNTRY_AGREES if code in countries else COUNTRY_DIFFERS)
+                delta = _country_delta(code, self._names[number].entity.countries) \
+                    if use_country else 0.0
                 near.append((_bounded(score + delta), number, spans, alignment, score))
         near.sort(key=lambda found: -found[0])  # stable: equal scores keep their order
         best: dict[tuple[int, str], float] = {}
@@ -424,9 +423,8 @@ class Screener:
             listed = self._names[number]
             score = ruled_score(alignment, words == listed_words, forms, self._forms[number],
                                 listed.listing)
-            if use_country and listed.entity.countries:
-                score = _bounded(score + (COUNTRY_AGREES if code in listed.entity.countries
-                                          else COUNTRY_DIFFERS))
+            if use_country:
+                score = _bounded(score + _country_delta(code, listed.entity.countries))
             if score >= least:
                 key = (listed.list_index, listed.entity.id)
                 best[key] = max(score, best.get(key, score))
@@ -518,8 +516,8 @@ class Screener:
         countries = listed.entity.countries
         if country and self.settings.use_country and countries:
             code = country.strip().upper()
-            delta = COUNTRY_AGREES if code in countries else COUNTRY_DIFFERS
-            after = round(min(1.0, max(0.0, score + delta)), 4)
+            delta = _country_delta(code, countries)
+            after = _bounded(score + delta)
             agrees = "agrees with" if delta > 0 else "is not among"
             adjustments.append(Adjustment(
                 rule="country", before=score, after=after,
@@ -696,6 +694,14 @@ def _with_types(settings: Settings, types: Iterable[str]) -> Settings:
                                  if unknown else "no entity types given",
                                  hint=f"choose among {', '.join(known)}")
     return Settings.model_validate({**settings.model_dump(), "entity_types": chosen})
+
+
+def _country_delta(code: str, countries: Sequence[str]) -> float:
+    """The country rule: what a country given with the name (``code``, upper case) adds
+    to a score against an entity of ``countries`` (nothing when it lists none)."""
+    if not countries:
+        return 0.0
+    return COUNTRY_AGREES if code in countries else COUNTRY_DIFFERS
 
 
 def _bounded(score: float) -> float:
