@@ -24,7 +24,8 @@ class Citation:
     reason: str
     file: str
     entry: int  # 1-based position in the decisions file
-    applied: bool = True  # False: the listing changed since, so the hit is back for review
+    applied: bool = True  # False: the hit is back for review, ``why`` says what differs
+    why: str = "the listing changed since"
 
     def text(self) -> str:
         """The citation in plain words."""
@@ -35,7 +36,7 @@ class Citation:
         )
         if self.applied:
             return said
-        return "NO LONGER APPLIES (the listing changed since; review again): " + said
+        return f"DOES NOT APPLY ({self.why}; review again): " + said
 
     def as_dict(self) -> dict[str, str | int]:
         """The citation as JSON-ready data."""
@@ -49,6 +50,7 @@ class Citation:
             "file": self.file,
             "entry": self.entry,
             "applied": self.applied,
+            **({} if self.applied else {"why": self.why}),
         }
 
 

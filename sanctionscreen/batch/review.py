@@ -1,8 +1,9 @@
 """Turn a reviewed hit in a JSON lines report into a decisions-file entry.
 
 The report's header gives each list's content hash; the row's record gives the
-name as screened and the hit, from which the entity fingerprint is computed, so
-the entry pins exactly the listing the reviewer saw.
+name and country as screened and the hit (listed name matched, score), from which
+the entity fingerprint is computed, so the entry pins exactly the supplier and
+the listing the reviewer saw.
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ def decision_from_report(
             name=str(record.get("name") or ""),
             entity_id=entity_id,
             list=hit.list,
+            country=str(record.get("country") or "") or None,
+            matched_name=hit.matched_name,
+            score=round(hit.score, 3),
             list_hash=hashes.get(hit.list),
             entity_fingerprint=entity_fingerprint(hit),
             decision=decision,

@@ -20,6 +20,8 @@ from sanctionscreen.batch.review import decision_from_report
 from sanctionscreen.batch.runner import screen_file
 from sanctionscreen.errors import InputError
 
+ENTRY = ("- name: Profinet GmbH\n  entity_id: profinet\n  entity_fingerprint: sha256:00\n"
+         "  decision: false_positive\n  by: J. Kim\n  at: {at}\n  reason: checked\n")
 SUPPLIERS = "id,name\n1,Korea Heungjin Trading Co.\n2,Dalian Tianbao Logistics\n3,Acme Ltd\n"
 
 
@@ -70,7 +72,7 @@ def test_it_comes_back_when_the_list_hash_changes(tmp_path: Path) -> None:
     updated.lists_info = [updated.lists_info[0].model_copy(update={"content_hash": "sha256:00"})]
     rows = list(csv.DictReader(io.StringIO(screen(tmp_path, updated, "csv", book))))
     assert rows[0]["decision"] == "match"
-    assert "NO LONGER APPLIES" in rows[0]["note"]
+    assert "DOES NOT APPLY (the list changed since" in rows[0]["note"]
 
 
 def test_decisions_match_on_the_normalised_name(tmp_path: Path) -> None:
@@ -118,6 +120,11 @@ def test_appending_keeps_earlier_entries_and_comments(tmp_path: Path) -> None:
             " reason: r}\n",
             "list_hash or entity_fingerprint",
         ),
+        # issue 18: a key given twice, and a date that is not one, with their lines
+        (ENTRY.format(at="2024-05-02") + "  decision: confirmed\n",
+         r"d.yaml:8: key 'decision' appears twice in one entry"),
+        (ENTRY.format(at="2024-05-02") + ENTRY.format(at="whenever"),
+         r"d.yaml:8: entry 2: at: 'whenever' is not a date"),
     ],
 )
 def test_a_broken_decisions_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
