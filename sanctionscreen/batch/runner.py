@@ -11,10 +11,11 @@ report that looks complete.
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Protocol, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO
 
 from sanctionscreen.batch.audit import RunSummary, now_utc, run_header
 from sanctionscreen.batch.decisions import DecisionBook, load_decisions
@@ -161,4 +162,19 @@ def screen_file(
         finally:
             bar.close()
         out.commit()
+        if format == "csv" and out.target is not None:
+            _write_audit(out.target, audit, summary)
     return summary
+
+
+def _write_audit(report: Path, audit: dict[str, Any], summary: RunSummary) -> None:
+    """A CSV report's audit facts, which CSV has no place for: ``<report>.audit.json``."""
+    sidecar = open_output(report.with_name(report.name + ".audit.json"))
+    try:
+        json.dump({"header": audit, "summary": summary.as_record()}, sidecar.stream,
+                  ensure_ascii=False, indent=1)
+        sidecar.stream.write("\n")
+    except BaseException:
+        sidecar.discard()
+        raise
+    sidecar.commit()

@@ -3,6 +3,7 @@ no traceback, no exit code 1 that reads as "flagged", no hang (issue 18)."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_output_through_a_symlink(suppliers: Path, tmp_path: Path, cli: Cli) -> 
     code, _, _ = cli("screen", str(suppliers), "-o", str(link))
     assert code == 1
     assert link.is_symlink() and "Profinet" in real.read_text(encoding="utf-8")
-    assert [p.name for p in real.parent.iterdir()] == ["real.csv"]
+    assert sorted(p.name for p in real.parent.iterdir()) == ["real.csv", "real.csv.audit.json"]
 
 
 def test_two_runs_on_one_output_do_not_mix(tmp_path: Path) -> None:
@@ -102,3 +103,15 @@ def test_deep_nesting(tmp_path: Path, suppliers: Path, cli: Cli) -> None:
     decisions.write_text("[" * 5000 + "]" * 5000 + "\n")
     _fails(cli("screen", str(suppliers), "--decisions", str(decisions)), "InputError",
            "nested too deeply")
+
+
+def test_a_csv_report_has_its_audit_facts_beside_it(suppliers: Path, tmp_path: Path,
+                                                    cli: Cli) -> None:
+    """Issue 18: CSV reports carried no list hashes, settings or version."""
+    out = tmp_path / "out.csv"
+    code, _, _ = cli("screen", str(suppliers), "-o", str(out))
+    audit = json.loads((tmp_path / "out.csv.audit.json").read_text(encoding="utf-8"))
+    assert code == 1 and audit["header"]["library_version"]
+    assert audit["header"]["lists"][0]["content_hash"].startswith("sha256:")
+    assert audit["header"]["settings_hash"].startswith("sha256:")
+    assert audit["summary"]["rows_read"] == 2
