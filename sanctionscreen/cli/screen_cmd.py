@@ -87,9 +87,16 @@ def _screener(args: argparse.Namespace) -> Screener:
 
 def run(args: argparse.Namespace) -> int:
     """Screen the file; the exit code says whether anything was flagged."""
+    from sanctionscreen.batch.encoding import check_encoding
+    from sanctionscreen.batch.output import target_of
     from sanctionscreen.batch.runner import screen_file
 
     fmt = args.format or _FORMAT_BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
+    # What can be checked without the lists fails before they are loaded.
+    if args.output != "-":
+        target_of(args.output)
+    if args.encoding is not None:
+        check_encoding(args.encoding)
     screener = _screener(args)
     summary = screen_file(
         args.input, args.output, screener=screener, format=fmt,
