@@ -117,12 +117,14 @@ def _print_warnings(warnings: list[ImportWarning], *, everything: bool) -> None:
 
 
 def _lists(args: argparse.Namespace) -> int:
+    from sanctionscreen.explain import printable
+
     for watchlist in lists_from_args(args):
-        print(f"{watchlist.id}: {watchlist.title}")
+        print(printable(f"{watchlist.id}: {watchlist.title}"))
         print(f"  version: {watchlist.version or '-'}  source date: "
               f"{watchlist.source_date or '-'}  entities: {len(watchlist.entities)}  "
               f"names: {_name_count(watchlist)}")
-        print(f"  source: {watchlist.source or '-'}")
+        print(printable(f"  source: {watchlist.source or '-'}"))
         if watchlist.source_hash:
             print(f"  source hash: {watchlist.source_hash}")
         print(f"  content hash: {watchlist.content_hash}")

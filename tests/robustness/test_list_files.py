@@ -67,3 +67,11 @@ def test_escape_sequences_are_not_printed_raw(tmp_path: Path, cli: Cli) -> None:
     assert "KUMSONG \\x1b[2J\\x1b]0;pwned\\x07 SHIPPING \\u202eYNAPMOC" in out
     assert "Summary: Listed \\x1b[31min red" in out
     assert printable("line one\nline two") == "line one\nline two"
+
+
+def test_lists_escapes_titles(tmp_path: Path, cli: Cli) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text('id: esc\ntitle: "Escapes \\e[2J"\nentities:\n'
+                    + ENTITY.format(id="acme", name="Acme Holdings Ltd"), encoding="utf-8")
+    code, out, _ = cli("lists", "--list", str(path))
+    assert code == 0 and "esc: Escapes \\x1b[2J" in out and "\x1b" not in out
