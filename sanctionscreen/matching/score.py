@@ -19,6 +19,12 @@ and a missing small word nothing. Then, in order:
   "(Germany)"), the score is multiplied by 0.85: likely a sister company elsewhere.
 - **legal forms differ**: when both names carry legal forms and no two belong to the
   same group (``legal_forms.yaml``), the score is multiplied by 0.97.
+
+With a ``Listing`` (the listed name's kind and entity type), the precision rules of
+``rules.py`` act too: word pairs are judged again before the score is made, the
+contained floor is given only where ``rules.may_contain`` allows it, and each name rule
+that acts caps the score at ``rules.RULE_CAP``. Without one (``alignment_score``), the
+score is the one the C scorer computes, an upper bound of the final score.
 """
 
 from __future__ import annotations
