@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from sanctionscreen.watchlist.loader import validate_file, yaml_files
+from sanctionscreen.watchlist.loader import Problem, check_file, yaml_files
 
 
 def register(subparsers: Any) -> None:
@@ -19,9 +20,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     failed = 0
+    first_file: dict[str, Path] = {}  # list id -> the file that gave it first
     for given in args.paths:
         for path in yaml_files(given):
-            problems = validate_file(path)
+            watchlist, problems = check_file(path)
+            if watchlist is not None and watchlist.id in first_file:
+                problems = [Problem(str(path), None, f"list id {watchlist.id!r} is also the id "
+                                    f"of {first_file[watchlist.id]}; each list needs its own id")]
+            elif watchlist is not None:
+                first_file[watchlist.id] = path
             for problem in problems:
                 print(problem)
             if problems:

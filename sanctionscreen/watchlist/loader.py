@@ -57,12 +57,17 @@ def load_watchlist(path: str | Path) -> Watchlist:
 
 def validate_file(path: str | Path) -> list[Problem]:
     """Every problem in one watchlist file (an empty list when it is valid)."""
+    return check_file(path)[1]
+
+
+def check_file(path: str | Path) -> tuple[Watchlist | None, list[Problem]]:
+    """The watchlist in one file when it is valid, and every problem in it."""
     path = Path(path)
     try:
         text = _read_text(path)
     except WatchlistError as error:
-        return [Problem(str(path), error.line, error.message)]
-    return _parse(text, str(path))[1]
+        return None, [Problem(str(path), error.line, error.message)]
+    return _parse(text, str(path))
 
 
 def yaml_files(path: str | Path) -> list[Path]:

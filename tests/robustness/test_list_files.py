@@ -75,3 +75,12 @@ def test_lists_escapes_titles(tmp_path: Path, cli: Cli) -> None:
                     + ENTITY.format(id="acme", name="Acme Holdings Ltd"), encoding="utf-8")
     code, out, _ = cli("lists", "--list", str(path))
     assert code == 0 and "esc: Escapes \\x1b[2J" in out and "\x1b" not in out
+
+
+def test_validate_reads_upper_case_suffixes_and_refuses_one_id_twice(tmp_path: Path,
+                                                                      cli: Cli) -> None:
+    _list(tmp_path / "a.yaml", "same", ("acme", "Acme Holdings Ltd"))
+    _list(tmp_path / "B.YAML", "same", ("kumsong", "Kumsong Shipping Company"))
+    code, out, _ = cli("validate", str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path / 'a.yaml'}: list id 'same' is also the id of {tmp_path / 'B.YAML'}" in out
