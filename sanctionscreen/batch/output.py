@@ -12,6 +12,7 @@ is read.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -47,10 +48,14 @@ class Output:
             self.stream.detach()
 
     def discard(self) -> None:
-        """Drop an unfinished report (the temporary file is removed)."""
+        """Drop an unfinished report (the temporary file is removed); standard output is
+        left open for whoever else writes to it."""
         if self.part is not None:
             self.stream.close()
             self.part.unlink(missing_ok=True)
+        elif self.stdout and isinstance(self.stream, io.TextIOWrapper):
+            with contextlib.suppress(OSError, ValueError):  # a broken pipe, say
+                self.stream.detach()
 
 
 def target_of(output: str | Path, input_path: Path | None = None) -> Path:

@@ -151,6 +151,9 @@ def screen_file(
             writer.finish(summary)
         except BaseException as error:
             out.discard()
+            if isinstance(error, KeyboardInterrupt):
+                error.summary = summary  # type: ignore[attr-defined]  # for the summary line
+                raise
             if isinstance(error, UnicodeError):
                 raise InputError(f"the input cannot be read as {input_file.encoding}: {error}",
                                  path=input_file.name, hint="give the right --encoding") from None

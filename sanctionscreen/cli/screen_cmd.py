@@ -98,13 +98,22 @@ def run(args: argparse.Namespace) -> int:
     if args.encoding is not None:
         check_encoding(args.encoding)
     screener = _screener(args)
-    summary = screen_file(
-        args.input, args.output, screener=screener, format=fmt,
-        input_format=args.input_format, column=args.column,
-        country_column=args.country_column, address_column=args.address_column,
-        encoding=args.encoding, sheet=args.sheet, decisions=args.decisions,
-        workers=args.workers, progress=False if args.quiet else None, header=args.header,
-    )  # fmt: skip
+    try:
+        summary = screen_file(
+            args.input, args.output, screener=screener, format=fmt,
+            input_format=args.input_format, column=args.column,
+            country_column=args.country_column, address_column=args.address_column,
+            encoding=args.encoding, sheet=args.sheet, decisions=args.decisions,
+            workers=args.workers, progress=False if args.quiet else None, header=args.header,
+        )  # fmt: skip
+    except KeyboardInterrupt as stop:
+        partial = getattr(stop, "summary", None)
+        if partial is not None:
+            left = ("what standard output received is an incomplete report" if args.output == "-"
+                    else "no report was written")
+            print(f"interrupted after {partial.rows_read:,} rows: {left}; run again",
+                  file=sys.stderr)
+        raise
     if not args.quiet:
         print(summary.text(), file=sys.stderr)
     return summary.exit_code()

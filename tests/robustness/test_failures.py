@@ -115,3 +115,24 @@ def test_a_csv_report_has_its_audit_facts_beside_it(suppliers: Path, tmp_path: P
     assert audit["header"]["lists"][0]["content_hash"].startswith("sha256:")
     assert audit["header"]["settings_hash"].startswith("sha256:")
     assert audit["summary"]["rows_read"] == 2
+
+
+@pytest.mark.parametrize("output", ["-", "out.csv"])
+def test_an_interrupted_run_says_so(suppliers: Path, tmp_path: Path, cli: Cli,
+                                    monkeypatch: pytest.MonkeyPatch, output: str) -> None:
+    from sanctionscreen.batch import runner
+
+    screened = runner._outcomes
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        for number, outcome in enumerate(screened(*args, **kwargs)):  # type: ignore[arg-type]
+            if number == 1:
+                raise KeyboardInterrupt
+            yield outcome
+
+    monkeypatch.setattr(runner, "_outcomes", interrupted)
+    target = output if output == "-" else str(tmp_path / output)
+    code, _, err = cli("screen", str(suppliers), "-o", target)
+    assert code == 130
+    assert "interrupted after 1 rows: " in err and err.rstrip().endswith("interrupted")
+    assert output == "-" or not list(tmp_path.glob("out.csv*"))
