@@ -113,34 +113,23 @@ def _with_bracketed_acronym(name: str, kind: str) -> list[tuple[str, str]]:
 
 
 def resolve_lists(specs: Iterable[ListSpec]) -> list[Watchlist]:
-    """Turn ``"bundled"``, paths and ``Watchlist`` objects into loaded watchlists."""
-    from sanctionscreen.watchlist.bundled import bundled_watchlists
-    from sanctionscreen.watchlist.loader import load_watchlist, yaml_files
+    """Turn ``"bundled"``, paths and ``Watchlist`` objects into loaded watchlists, as the
+    command line's ``--list`` does (``importers.resolve``); two lists with one id are an
+    error."""
+    from sanctionscreen.importers.resolve import check_unique_ids
+    from sanctionscreen.importers.resolve import resolve_lists as resolve_paths
 
     loaded: list[Watchlist] = []
     for spec in specs:
         if isinstance(spec, Watchlist):
             loaded.append(spec)
-        elif str(spec) == "bundled":
-            loaded.extend(bundled_watchlists())
         elif isinstance(spec, (str, Path)):
-            path = Path(spec)
-            if path.is_dir() and yaml_files(path) and not (path / "sdn.csv").exists():
-                loaded.extend(load_watchlist(p) for p in yaml_files(path))
-            elif path.suffix in (".yaml", ".yml"):
-                loaded.append(load_watchlist(path))
-            else:
-                loaded.append(_load_official(path))
+            loaded.extend(resolve_paths([str(spec)]))
         else:
             raise ConfigurationError(f"cannot use {spec!r} as a list",
                                      hint="pass a path, a Watchlist or the word 'bundled'")
+    check_unique_ids(loaded)
     return loaded
-
-
-def _load_official(path: Path) -> Watchlist:
-    from sanctionscreen.importers import load_list
-
-    return load_list(path)
 
 
 class Screener:

@@ -25,6 +25,7 @@ from sanctionscreen.batch.output import open_output, target_of
 from sanctionscreen.batch.progress import Progress
 from sanctionscreen.batch.readers import open_input
 from sanctionscreen.batch.rows import InputRow
+from sanctionscreen.batch.safety import printable
 from sanctionscreen.batch.writers import OUTPUT_FORMATS, CsvWriter, JsonlWriter, Writer
 from sanctionscreen.errors import ConfigurationError, InputError, SanctionscreenError
 from sanctionscreen.results import ListInfo, ScreeningResult
@@ -174,9 +175,9 @@ def _write_audit(report: Path, audit: dict[str, Any], summary: RunSummary) -> No
     """A CSV report's audit facts, which CSV has no place for: ``<report>.audit.json``."""
     sidecar = open_output(report.with_name(report.name + ".audit.json"))
     try:
-        json.dump({"header": audit, "summary": summary.as_record()}, sidecar.stream,
-                  ensure_ascii=False, indent=1)
-        sidecar.stream.write("\n")
+        text = json.dumps({"header": audit, "summary": summary.as_record()},
+                          ensure_ascii=False, indent=1)
+        sidecar.stream.write(printable(text) + "\n")  # unreadable bytes of a header cell
     except BaseException:
         sidecar.discard()
         raise

@@ -128,7 +128,7 @@ class JsonlWriter:
     def _line(self, record: dict[str, Any]) -> None:
         text = json.dumps(record, ensure_ascii=False, sort_keys=False)
         # Valid JSON, but line breaks to str.splitlines and many line-based tools.
-        self._stream.write(text.translate(_LINE_BREAKS) + "\n")
+        self._stream.write(printable(text.translate(_LINE_BREAKS)) + "\n")
 
     def start(self, header: dict[str, Any]) -> None:
         self._columns = [str(c) for c in header["input"]["columns"]]
