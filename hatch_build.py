@@ -36,7 +36,11 @@ COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
             "sanctionscreen.matching.romanised", "sanctionscreen.matching.rules",
             "sanctionscreen.matching.score",
             "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
-            "sanctionscreen.screener", "sanctionscreen.text.normalize",
+            "sanctionscreen.screening.batch",
+            "sanctionscreen.screening.build", "sanctionscreen.screening.caches",
+            "sanctionscreen.screening.decide", "sanctionscreen.screening.hits",
+            "sanctionscreen.screening.inputs", "sanctionscreen.screening.search",
+            "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")
 # Their shared library, a top-level module (inside the package, mypyc gives the modules
 # a wrong __file__): _sanctionscreen_compiled__mypyc.
@@ -147,12 +151,10 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
 
 
 def _remove_built(root: Path) -> None:
-    """Remove what an earlier editable install compiled into the source tree."""
-    stems = [source.with_suffix("") for source in EXTENSIONS.values()]
-    stems += [_source(root, module).relative_to(root).with_suffix("") for module in COMPILED]
-    stems.append(Path(GROUP + "__mypyc"))
-    for stem in stems:
-        for stale in (root / stem.parent).glob(f"{stem.name}.*"):
-            if stale.suffix in (".so", ".pyd"):
-                stale.unlink()
+    """Remove what an earlier editable install compiled into the source tree, including
+    modules no longer compiled (a stale one would be imported instead of its source)."""
+    stale = [*(root / "sanctionscreen").rglob("*.so"), *(root / "sanctionscreen").rglob("*.pyd")]
+    stale += [path for path in root.glob(GROUP + "__mypyc.*") if path.suffix in (".so", ".pyd")]
+    for path in stale:
+        path.unlink()
     (root / RECORD).unlink(missing_ok=True)

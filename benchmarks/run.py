@@ -24,7 +24,7 @@ import multiprocessing
 import resource
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,7 +56,7 @@ def _percentile(values: list[float], share: float) -> float:
 def _latencies(screener: Screener, names: list[str]) -> dict[str, float]:
     times: list[float] = []
     for name in names:
-        screener._clear_caches(index=False)
+        screener.clear_caches(index=False)
         start = time.perf_counter()
         screener.screen(name)
         times.append(time.perf_counter() - start)
@@ -69,7 +69,7 @@ def _throughput(screener: Screener, names: list[str], workers: int) -> float:
     # Cold, as after a build: the screener's caches and the module-level ones that
     # screening fills (listed names normalised for explanations, word similarities,
     # the legal forms that name ends and beginnings were found to hold or to miss).
-    screener._clear_caches()
+    screener.clear_caches()
     normalise.cache_clear()
     word_similarity.cache_clear()
     words._misspelled_at.cache_clear()
@@ -115,18 +115,18 @@ def _recall(screener: Screener, names: list[str], workers: int) -> dict[str, flo
 def _python_baseline(screener: Screener, names: list[str]) -> dict[str, object]:
     """1-worker names/s and latency with the C modules and without them (the numpy bound,
     the Python index lookups and scorer), same names, same run."""
-    bounds, index = screener._bounds, screener.index
+    built = screener._built
     figures: dict[str, object] = {"names": len(names)}
     for label in ("C", "python"):
         if label == "python":
-            screener._bounds = BoundTable(screener._words, screener.weights, accelerated=False)
-            screener.index = CandidateIndex(screener._words, screener.weights,
-                                            min_score=index.min_score, lean=index.lean,
-                                            accelerated=False)
+            screener._built = replace(
+                built, bounds=BoundTable(built.words, built.weights, accelerated=False),
+                index=CandidateIndex(built.words, built.weights, min_score=built.index.min_score,
+                                     lean=built.index.lean, accelerated=False))
         figures[f"names_per_s_{label}"] = _throughput(screener, names, 1)
         screener.index.clear_caches()
         figures[f"latency_{label}"] = _latencies(screener, names[:1000])
-    screener._bounds, screener.index = bounds, index
+    screener._built = built
     return figures
 
 
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     results["build_s"] = round(time.perf_counter() - start, 2)
     results["index"] = asdict(screener.index.stats())
     results["rss_after_build_mb"] = round(_rss_mb())
-    listed = [name for name in (n.name for n in screener._names)]
+    listed = [n.name for n in screener._built.names]
     names = queries(listed, sizes["queries"])
     print(json.dumps(results), flush=True)
     results["latency"] = _latencies(screener, names[: sizes["latency"]])
@@ -180,10 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     results["names_per_s_2_workers"] = _throughput(screener, names, 2)
     print("throughput", results["names_per_s_1_worker"], results["names_per_s_2_workers"],
           flush=True)
-    results["score_bound"] = "C" if screener.bound_accelerated else "numpy"
-    results["index_lookups"] = "C" if screener.index.accelerated else "python"
+    facts = screener.stats()
+    results["score_bound"] = "C" if facts.bound_in_c else "python"
+    results["index_lookups"] = "C" if facts.index_in_c else "python"
     results["screening_code"] = "compiled" if COMPILED_IN_USE else "python source"
-    if screener.bound_accelerated and screener.index.accelerated:
+    if facts.bound_in_c and facts.index_in_c:
         results["python_baseline"] = _python_baseline(screener, names[: len(names) // 10])
         print("python baseline", results["python_baseline"], flush=True)
     results["recall"] = _recall(screener, names[-sizes["recall"]:], 2)

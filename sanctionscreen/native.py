@@ -33,7 +33,11 @@ COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
             "sanctionscreen.matching.romanised", "sanctionscreen.matching.rules",
             "sanctionscreen.matching.score",
             "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
-            "sanctionscreen.screener", "sanctionscreen.text.normalize",
+            "sanctionscreen.screening.batch",
+            "sanctionscreen.screening.build", "sanctionscreen.screening.caches",
+            "sanctionscreen.screening.decide", "sanctionscreen.screening.hits",
+            "sanctionscreen.screening.inputs", "sanctionscreen.screening.search",
+            "sanctionscreen.text.normalize",
             "sanctionscreen.text.scripts", "sanctionscreen.text.words")
 """Python modules compiled with mypyc when the package is built (``hatch_build.py``
 lists them too)."""

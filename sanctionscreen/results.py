@@ -113,8 +113,15 @@ class Comparison(_Result):
     query: str
     candidate: str
     score: float
-    decision: Decision
-    explanation: Explanation
+    decision: Decision  # "error" when a name cannot be used (``error`` says why)
+    explanation: Explanation | None  # None only with decision "error"
+    error: str | None = None
+
+    def text(self) -> str:
+        """The comparison in plain words (or why it could not be made)."""
+        if self.explanation is None:
+            return f"ERROR: {self.error}"
+        return self.explanation.text()
 
 
 class ListInfo(_Result):

@@ -29,7 +29,7 @@ NAMES: list[object] = [
 def test_two_workers_give_the_results_of_one_in_order() -> None:
     screener = Screener()
     one = [r.model_dump() for r in screener.screen_many(NAMES, workers=1)]
-    screener._clear_caches()
+    screener.clear_caches()
     two = [r.model_dump() for r in screener.screen_many(NAMES, workers=2)]
     assert len(two) == len(NAMES)
     assert two == one
@@ -56,7 +56,7 @@ def test_a_country_other_than_text_gives_an_error_that_says_so(country: object) 
     assert result.error == ("the country must be text, such as 'KP', or None, not "
                             f"{type(country).__name__}")
     assert not result.hits
-    assert not screener._explanations and not screener._searches
+    assert not screener._caches.explanations and not screener._caches.searches
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
@@ -77,7 +77,7 @@ FORK = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
 def test_workers_read_the_input_as_they_go() -> None:
     """An endless input gives its first results at once; only a few batches are read
     ahead (issue 18: the input was read whole before the first result)."""
-    from sanctionscreen.screener import BATCHES_AHEAD, WORKER_BATCH
+    from sanctionscreen.screening.batch import BATCHES_AHEAD, WORKER_BATCH
 
     pulled = 0
 

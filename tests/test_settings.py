@@ -44,7 +44,7 @@ def test_whole_numbers_are_thresholds() -> None:
 def test_cli_threshold_errors(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*command, "--match-threshold", "1.5"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("ConfigurationError: match threshold 1.5 is out of range")
+    assert err.startswith("Error: match threshold 1.5 is out of range")
     assert "pydantic" not in err and "check --match-threshold" in err
     assert main([*command, "--match-threshold", "0.6", "--review-threshold", "0.8"]) == 2
     assert "review must be the lower one" in capsys.readouterr().err

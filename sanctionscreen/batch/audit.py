@@ -99,6 +99,7 @@ class RunSummary:
     decisions_no_longer_applying: int = 0
     noted_rows: int = 0  # ragged rows and the like: screened, but reported
     noted_row_numbers: list[int] = field(default_factory=list)
+    unscreened: list[tuple[int, str]] = field(default_factory=list)  # (row, why), first rows
     trailing_blank_rows: int = 0
     input_notes: list[str] = field(default_factory=list)  # InputFile.notes
     started_at: str = ""
@@ -118,6 +119,8 @@ class RunSummary:
                 self.cleared_by_decision += 1
             else:
                 self.confirmed_by_decision += 1
+        if outcome.decision == "error" and len(self.unscreened) < _KEEP_NOTED:
+            self.unscreened.append((outcome.input.row, outcome.error or "no reason given"))
         if outcome.input.note:
             self.noted_rows += 1
             if len(self.noted_row_numbers) < _KEEP_NOTED:
@@ -128,10 +131,18 @@ class RunSummary:
         """Rows that matched or need review."""
         return self.counts["match"] + self.counts["review"]
 
-    def exit_code(self) -> int:
-        """2 if any row could not be screened, else 1 if any row was flagged, else 0."""
+    def exit_code(self, *, fail_on: str = "review") -> int:
+        """2 if any row could not be screened, else 1 if a row fails the run, else 0.
+
+        ``fail_on`` says which rows fail it: ``"review"`` a match or a row for review,
+        ``"match"`` a match only, ``"never"`` none.
+        """
         if self.counts["error"]:
             return 2
+        if fail_on == "never":
+            return 0
+        if fail_on == "match":
+            return 1 if self.counts["match"] else 0
         return 1 if self.flagged else 0
 
     def as_record(self) -> dict[str, Any]:

@@ -25,6 +25,7 @@ class InputRow:
     address: str | None = None
     problem: str | None = None  # why the name cannot be screened: decision "error"
     note: str | None = None  # something odd that did not stop screening
+    kept: tuple[tuple[str, str], ...] = ()  # (column, value) pairs carried to every output
 
     @property
     def screenable(self) -> bool:

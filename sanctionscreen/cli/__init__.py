@@ -2,16 +2,20 @@
 
 Each command module has ``register(subparsers)`` that adds its parser and sets
 ``func`` to a ``run(args) -> int`` function. Errors of the library print as
-``ErrorType: message`` on stderr with exit code 2; exit code 1 means "ran fine,
-but something was flagged" only where a command says so.
+``Error: message`` on stderr with exit code 2 (a user has no use for the class
+name; the message says where and how to fix it); exit code 1 means "ran fine,
+but something was flagged" only where a command says so. Under ``--quiet`` the
+list warnings (the ``sanctionscreen`` loggers) are silent; errors still print.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sanctionscreen.errors import ConfigurationError, SanctionscreenError
@@ -52,9 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.func(args)
+        with _silenced(getattr(args, "quiet", False)):
+            code: int = args.func(args)
     except SanctionscreenError as error:
-        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        print(f"Error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -62,6 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return code
+
+
+@contextlib.contextmanager
+def _silenced(quiet: bool) -> Iterator[None]:
+    """Under ``--quiet``, the library's warnings (a list's orphan aliases, say) are not shown."""
+    logger = logging.getLogger("sanctionscreen")
+    level = logger.level
+    if quiet:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def add_quiet_option(parser: argparse.ArgumentParser, text: str) -> None:
+    """The shared ``--quiet`` option; ``text`` says what it silences. Errors still print."""
+    parser.add_argument("--quiet", "-q", action="store_true", help=text + "; errors still print")
 
 
 def add_list_option(parser: argparse.ArgumentParser, *, pins: bool = False) -> None:

@@ -6,7 +6,12 @@ import argparse
 import json
 from typing import Any
 
-from sanctionscreen.cli import add_list_option, add_threshold_options, screener_from_args
+from sanctionscreen.cli import (
+    add_list_option,
+    add_quiet_option,
+    add_threshold_options,
+    screener_from_args,
+)
 
 EXIT_FLAGGED = 1
 
@@ -17,12 +22,15 @@ def register(subparsers: Any) -> None:
         description="Screen one name. Exit code 0: clear; 1: match or review; 2: error.")
     parser.add_argument("name", help="the name to screen")
     parser.add_argument("--country", help="ISO 3166 alpha-2 code of the supplier's country")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default): the decision and an explanation of every hit; "
+                        "json: the full result")
     parser.add_argument("--why-not", action="store_true",
                         help="when the name is clear, explain the listed names that came "
                         "nearest, and which rules kept them below review")
     add_list_option(parser, pins=True)
     add_threshold_options(parser)
+    add_quiet_option(parser, "no list warnings on stderr, only the result on stdout")
     parser.set_defaults(func=run)
 
 

@@ -102,7 +102,7 @@ def report(result: Evaluation, *, worst: int) -> str:
                 continue
             lines.append(f"- row {pair.row}: {pair.name1!r} vs {pair.name2!r}: score "
                          f"{comparison.score:.3f}, {comparison.decision}")
-            lines += ["    " + x for x in comparison.explanation.text().splitlines()]
+            lines += ["    " + x for x in comparison.text().splitlines()]
     return "\n".join(lines)
 
 
@@ -324,4 +324,4 @@ def _miss_text(o: Outcome, run: _Run, shipped: Screener) -> str:
     comparison, name, kind = max(compared, key=lambda c: c[0].score)
     return (f"{head}\nIt was not among the hits at review {run.lowest:.2f} (at most "
             f"{shipped.settings.max_hits} kept). Its best-scoring name compared on its own: "
-            f"{name!r} ({kind}), {comparison.score:.3f}:\n{comparison.explanation.text()}")
+            f"{name!r} ({kind}), {comparison.score:.3f}:\n{comparison.text()}")

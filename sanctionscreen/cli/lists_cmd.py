@@ -137,24 +137,24 @@ def _index_stats(args: argparse.Namespace) -> None:
     import resource
     import time
 
-    from sanctionscreen.native import COMPILED_IN_USE
     from sanctionscreen.screener import Screener
 
     started = time.perf_counter()
     screener = Screener(resolve_lists(args.lists))
     seconds = time.perf_counter() - started
-    stats = screener.index.stats()
+    facts = screener.stats()
+    stats = facts.index
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"index: {stats.names:,} names, {stats.words:,} distinct words, {stats.keys:,} keys, "
           f"{stats.runs:,} joined-word runs, {stats.postings:,} postings"
           f"{' (lean mode)' if stats.lean else ''}")
     print(f"  built in {seconds:.2f} s (lists already loaded); peak memory of this process "
           f"{peak_mb:,.0f} MB")
-    print("  score bound: " + ("in C" if screener.bound_accelerated else
-                               "numpy (the C bound was not built or is turned off)"))
-    print("  word lookups: " + ("in C" if screener.index.accelerated else
+    print("  score bound and scorer: " + ("in C" if facts.bound_in_c else
+                                          "Python (the C module was not built or is turned off)"))
+    print("  word lookups: " + ("in C" if facts.index_in_c else
                                 "Python (the C index was not built or is turned off)"))
-    print("  screening code: " + ("compiled (mypyc)" if COMPILED_IN_USE else
+    print("  screening code: " + ("compiled (mypyc)" if facts.compiled_modules else
                                   "Python source (not compiled, turned off, or edited since)"))
 
 

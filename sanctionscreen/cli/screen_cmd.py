@@ -1,8 +1,10 @@
 """``sanctionscreen screen`` (a supplier file in, a report out) and ``sanctionscreen decide``.
 
-``screen`` exits 0 when nothing was flagged, 1 when a row matched or needs
-review, and 2 when a row could not be screened or the run failed. Only results
-go to standard output; the progress counter and the run summary go to stderr.
+``screen`` exits 2 when a row could not be screened or the run failed; else 1
+when a row fails the run by ``--fail-on`` (default ``review``: a match or a row
+for review; ``match``: a match only; ``never``: no row), else 0. Only results go
+to standard output; the progress counter, the run summary and the line saying
+what the exit code means go to stderr (none of them under ``--quiet``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,23 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sanctionscreen.cli import add_list_option, lists_from_args, thresholds_from_args
+from sanctionscreen.cli import (
+    add_list_option,
+    add_quiet_option,
+    add_threshold_options,
+    lists_from_args,
+    thresholds_from_args,
+)
+from sanctionscreen.errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from sanctionscreen.batch.audit import RunSummary
     from sanctionscreen.screener import Screener
 
-_FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+_FORMAT_BY_SUFFIX = {
+    ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
+}  # fmt: skip
+_SHOWN_ROWS = 5  # unscreenable rows named on the exit line; the count is always exact
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "screen",
         help="screen every name of a supplier file (CSV, XLSX, JSON lines, text)",
         description="Screen every row of a supplier file and write CSV, JSON lines or HTML. "
-        "Exit code 0: nothing flagged; 1: a match or a row for review; 2: a row could "
-        "not be screened, or an error.",
+        "Exit code 2: a row could not be screened, or an error; else 1: a row fails the "
+        "run by --fail-on (default: a match or a row for review); else 0.",
     )
     screen.add_argument("input", metavar="INPUT", help="the file to screen, or '-' for stdin")
     screen.add_argument("--column", help="the name column: header or 1-based number")
@@ -48,13 +61,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=("csv", "jsonl", "html"),
         help="the output format (default: from --output's suffix, else csv)",
     )  # fmt: skip
-    screen.add_argument("--output", "-o", default="-", help="the output file, or '-' (default)")
+    screen.add_argument(
+        "--output", "-o", default="-",
+        help="the output file, or '-' (default); without --format its suffix picks the "
+        "format: .csv, .jsonl or .ndjson, .html or .htm (no suffix: csv)",
+    )  # fmt: skip
     add_list_option(screen, pins=True)
     screen.add_argument("--decisions", metavar="FILE", help="a YAML file of analyst decisions")
     screen.add_argument("--workers", type=int, default=1, help="processes to screen with")
-    screen.add_argument("--quiet", "-q", action="store_true", help="no progress, no summary")
-    screen.add_argument("--match-threshold", type=float, metavar="X")
-    screen.add_argument("--review-threshold", type=float, metavar="Y")
+    screen.add_argument(
+        "--fail-on", choices=("match", "review", "never"), default="review",
+        help="which rows make the exit code 1: 'match' a match only; 'review' (default) a "
+        "match or a row for review; 'never' no row. A row that could not be screened, "
+        "or an error, gives 2 whatever this says",
+    )  # fmt: skip
+    add_quiet_option(screen, "no progress, no summary, no list warnings on stderr")
+    add_threshold_options(screen)
     screen.set_defaults(func=run)
 
     decide = subparsers.add_parser(
@@ -91,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     from sanctionscreen.batch.output import target_of
     from sanctionscreen.batch.runner import screen_file
 
-    fmt = args.format or _FORMAT_BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
+    fmt = args.format or _format_of(args.output)
     # What can be checked without the lists fails before they are loaded.
     if args.output != "-":
         target_of(args.output)
@@ -114,9 +136,51 @@ def run(args: argparse.Namespace) -> int:
             print(f"interrupted after {partial.rows_read:,} rows: {left}; run again",
                   file=sys.stderr)
         raise
+    code = summary.exit_code(fail_on=args.fail_on)
     if not args.quiet:
         print(summary.text(), file=sys.stderr)
-    return summary.exit_code()
+        print(exit_line(summary, code, fail_on=args.fail_on), file=sys.stderr)
+    return code
+
+
+def _format_of(output: str) -> str:
+    """The output format ``--output``'s suffix names; csv for standard output or no suffix."""
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if not suffix:
+        return "csv"
+    if suffix not in _FORMAT_BY_SUFFIX:
+        raise ConfigurationError(
+            f"the output suffix {suffix!r} names no report format",
+            hint="end --output with " + ", ".join(_FORMAT_BY_SUFFIX)
+            + ", or give --format csv, jsonl or html",
+        )  # fmt: skip
+    return _FORMAT_BY_SUFFIX[suffix]
+
+
+def exit_line(summary: RunSummary, code: int, *, fail_on: str) -> str:
+    """What the exit code of a run means, in one line, e.g.
+    ``exit 2: 1 row could not be screened (row 23: the name is empty); ...``."""
+    if code == 2:
+        errors = summary.counts["error"]
+        shown = "; ".join(f"row {row}: {why}" for row, why in summary.unscreened[:_SHOWN_ROWS])
+        more = f"; {errors - _SHOWN_ROWS:,} more in the report" if errors > _SHOWN_ROWS else ""
+        return f"exit 2: {_rows(errors)} could not be screened ({shown}{more}); " \
+            "the other rows were screened and are in the report"
+    if fail_on == "never":
+        return f"exit {code}: every row was screened; --fail-on never: no row fails the run"
+    matches, flagged = summary.counts["match"], summary.flagged
+    if fail_on == "match":
+        rows, what = matches, "matched"
+        rest = f"; {flagged - matches:,} for review do not fail it (--fail-on match)"
+    else:
+        rows, what, rest = flagged, "matched or need review", ""
+    if code == 1:
+        return f"exit 1: {_rows(rows)} {what}{rest}"
+    return f"exit 0: every row was screened and none {what}{rest}"
+
+
+def _rows(count: int) -> str:
+    return "1 row" if count == 1 else f"{count:,} rows"
 
 
 def run_decide(args: argparse.Namespace) -> int:

@@ -63,11 +63,11 @@ def test_unscreenable_rows_and_errors_exit_2(
     source = write(tmp_path, "name\nAlpha Ltd\n\nBeta Ltd\n")
     assert cli.main(["screen", source, "-q"]) == 2
     assert cli.main(["screen", str(tmp_path / "missing.csv")]) == 2
-    assert "InputError: " in capfd.readouterr().err
+    assert "Error: " in capfd.readouterr().err
     assert (
         cli.main(["screen", source, "--match-threshold", "0.5", "--review-threshold", "0.6"]) == 2
     )
-    assert "ConfigurationError: review threshold 0.6 is above" in capfd.readouterr().err
+    assert "Error: review threshold 0.6 is above" in capfd.readouterr().err
 
 
 def test_stdin_and_html_output(

@@ -39,7 +39,7 @@ def test_check_empty_name_is_an_error(capsys: pytest.CaptureFixture[str]) -> Non
 def test_bad_thresholds_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "Profinet", "--match-threshold", "0.5",
                  "--review-threshold", "0.9"]) == 2
-    assert capsys.readouterr().err.startswith("ConfigurationError: ")
+    assert capsys.readouterr().err.startswith("Error: ")
 
 
 def test_missing_list_file_is_reported(capsys: pytest.CaptureFixture[str]) -> None:

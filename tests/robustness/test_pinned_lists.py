@@ -26,7 +26,7 @@ def test_an_unexpected_hash_stops_before_screening(cli: Cli, tmp_path: Path) -> 
     code, out, err = cli("check", "Korea Shinheung Trading Corp.", "--expect-hash",
                          "sha256:" + "0" * 64)
     assert code == 2 and out == ""
-    assert err.startswith("WatchlistError: ") and "neither of them expected" in err
+    assert err.startswith("Error: ") and "neither of them expected" in err
     code, out, err = cli("screen", str(tmp_path / "absent.csv"), "--expect-hash",
                          "sha256:" + "0" * 64)
     assert code == 2 and "neither of them expected" in err

@@ -1,0 +1,47 @@
+"""The country rule, the weak-alias cap and the thresholds."""
+
+from __future__ import annotations
+
+from sanctionscreen import Screener, Settings
+from sanctionscreen.screening.decide import (
+    COUNTRY_AGREES,
+    COUNTRY_DIFFERS,
+    bounded,
+    country_code,
+    country_delta,
+    search_floor,
+)
+
+
+def test_the_country_rule() -> None:
+    assert country_delta("KP", ["KP", "CN"]) == COUNTRY_AGREES
+    assert country_delta("DE", ["KP"]) == COUNTRY_DIFFERS
+    assert country_delta("DE", []) == 0.0  # the entity lists no country
+    assert country_delta("", ["KP"]) == 0.0  # none given
+    assert country_code(" kp ", Settings()) == "KP"
+    assert country_code("   ", Settings()) == ""  # blank is none, not a mismatch
+    assert country_code("KP", Settings(use_country=False)) == ""
+    assert bounded(0.99 + COUNTRY_AGREES) == 1.0 and bounded(0.01 + COUNTRY_DIFFERS) == 0.0
+
+
+def test_the_floor_leaves_room_for_the_country_bonus() -> None:
+    settings = Settings()
+    assert search_floor(settings) < settings.thresholds.review - COUNTRY_AGREES + 1e-3
+    assert search_floor(Settings(use_country=False)) > search_floor(settings)
+
+
+def test_a_blank_country_is_no_country() -> None:
+    screener = Screener()
+    plain = screener.screen("Dalian Tianbao Logistics")
+    blank = screener.screen("Dalian Tianbao Logistics", country="  ")
+    assert blank.hits[0].score == plain.hits[0].score
+    assert not blank.hits[0].explanation.score.adjustments or all(
+        a.rule != "country" for a in blank.hits[0].explanation.score.adjustments)
+
+
+def test_a_weak_alias_gives_at_most_review() -> None:
+    screener = Screener()
+    for hit in screener.screen("Sinhung").hits + screener.screen("Office 39").hits:
+        if hit.matched_name_kind == "weak":
+            assert hit.decision != "match"
+            assert "weak alias" in hit.explanation.threshold.decided_by or hit.score < 0.9
