@@ -25,7 +25,9 @@ def suppliers(tmp_path: Path) -> Path:
 def _fails(result: tuple[int, str, str], error: str, text: str) -> None:
     code, _, err = result
     assert code == 2, err
-    assert err.startswith(f"{error}: ") and text in err, err
+    # the message speaks to users: "Error: ...", never the exception's class name
+    assert err.startswith("Error: ") and text in err, err
+    assert error not in err, err
     assert "Traceback" not in err
 
 
