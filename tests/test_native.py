@@ -70,7 +70,7 @@ def test_a_missing_compiled_file_or_record_makes_them_stale(tmp_path: Path) -> N
 
 
 def _form_in_a_new_process(**environment: str) -> list[str]:
-    code = ("import sanctionscreen.native as n, sanctionscreen.screener as s, "
+    code = ("import sanctionscreen.native as n, sanctionscreen.screening.search as s, "
             "sanctionscreen.text.words as w; print(n.COMPILED_IN_USE, "
             "s.__file__.endswith('.py'), w.__file__.endswith('.py'))")
     return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,

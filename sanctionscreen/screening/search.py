@@ -13,6 +13,7 @@ import heapq
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sanctionscreen.errors import InputError
 from sanctionscreen.matching.align import Alignment, align, alignment_from
@@ -35,6 +36,11 @@ class Found:
     numbers: tuple[int, ...]  # the listed names to explain, best first, at most max_hits
     error: str | None = None  # why the name could not be screened
 
+    def __reduce__(self) -> tuple[type[Found], tuple[str, tuple[int, ...], str | None]]:
+        # travels back from a worker; compiled, a frozen class cannot be unpickled
+        # field by field
+        return Found, (self.query, self.numbers, self.error)
+
 
 @dataclass(frozen=True)
 class Made:
@@ -45,6 +51,10 @@ class Made:
     steps: Steps | TextSteps  # its normalisation steps (``normalise.normalised_steps``)
     # How it lines up with each listed name found (``None``: not made, or not all made).
     spans: tuple[Spans | None, ...] | None = None
+
+    def __reduce__(self) -> tuple[type[Made], tuple[Any, ...]]:
+        # travels back from a worker, as ``Found`` does
+        return Made, (self.words, self.forms, self.steps, self.spans)
 
 
 @dataclass(frozen=True)
