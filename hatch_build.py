@@ -5,13 +5,14 @@ index's word lookups (``sanctionscreen/_cindex.c``), which share the word simila
 ``sanctionscreen/matching/_cwords.h``; and the screening path's Python modules
 (``COMPILED``), compiled with mypyc from their own typed source, which then runs about
 twice as fast. Without a C compiler the package still installs and works: the same
-results then come from numpy and plain Python, more slowly. Set
+results then come from plain Python, more slowly. Set
 ``SANCTIONSCREEN_REQUIRE_EXTENSION=1`` to make a failed compile an error (CI does), or
 ``SANCTIONSCREEN_NO_EXTENSION=1`` to skip it. See ``docs/performance.md``.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -30,18 +31,22 @@ EXTENSIONS = {
 }
 HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h",
            Path("sanctionscreen") / "matching" / "_calign.h"]
-# Python modules compiled with mypyc; keep in step with sanctionscreen.native.COMPILED.
-COMPILED = ("sanctionscreen.index", "sanctionscreen.matching.align",
-            "sanctionscreen.matching.bound", "sanctionscreen.matching.everyday",
-            "sanctionscreen.matching.romanised", "sanctionscreen.matching.rules",
-            "sanctionscreen.matching.score",
-            "sanctionscreen.matching.similarity", "sanctionscreen.matching.weights",
-            "sanctionscreen.screening.batch",
-            "sanctionscreen.screening.build", "sanctionscreen.screening.caches",
-            "sanctionscreen.screening.decide", "sanctionscreen.screening.hits",
-            "sanctionscreen.screening.inputs", "sanctionscreen.screening.search",
-            "sanctionscreen.text.normalize",
-            "sanctionscreen.text.scripts", "sanctionscreen.text.words")
+
+
+def _native_constant(name: str) -> tuple[str, ...]:
+    """A constant of ``sanctionscreen/native.py``, read without importing the package
+    (which is not installed yet): the list of compiled modules lives there only."""
+    path = Path(__file__).parent / "sanctionscreen" / "native.py"
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == name for target in node.targets):
+            value = ast.literal_eval(node.value)
+            assert isinstance(value, tuple), name
+            return value
+    raise RuntimeError(f"{path} has no {name}")
+
+
+COMPILED = _native_constant("COMPILED")  # Python modules compiled with mypyc
 # Their shared library, a top-level module (inside the package, mypyc gives the modules
 # a wrong __file__): _sanctionscreen_compiled__mypyc.
 GROUP = "_sanctionscreen_compiled"
@@ -129,7 +134,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 if os.environ.get("SANCTIONSCREEN_REQUIRE_EXTENSION") == "1":
                     raise
                 print(f"sanctionscreen: the {what} were not built ({error}); "
-                      "plain Python (and numpy) are used instead", file=sys.stderr)
+                      "plain Python is used instead", file=sys.stderr)
         if COMPILED[0] in built:
             built[".record"] = scratch / RECORD.name
             built[".record"].write_text(_record(root), encoding="utf-8")

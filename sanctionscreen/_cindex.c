@@ -792,7 +792,7 @@ static PyObject *Finder_runs_near(Finder *self, PyObject *arg)
     if (word == NULL || found == NULL)
         goto fail;
     self->query++;
-    Py_ssize_t tolerance = length / 5 > 2 ? length / 5 : 2;
+    Py_ssize_t tolerance = join_tolerance(self->r.c, length);
     uint64_t letters = letter_set(word, length);
     for (Py_ssize_t cut = 1; cut < length; cut++) {
         int32_t first, last;
@@ -849,9 +849,9 @@ static Py_ssize_t first_beginning(const Text *texts, Py_ssize_t count, const ch 
 
 /* Whether a listed word of ``length`` letters may stand for ``size`` letters written as one
  * (``index._run_lengths``). */
-static int length_fits(Py_ssize_t size, Py_ssize_t length)
+static int length_fits(const double *c, Py_ssize_t size, Py_ssize_t length)
 {
-    Py_ssize_t tolerance = length / 5 > 2 ? length / 5 : 2;
+    Py_ssize_t tolerance = join_tolerance(c, length);
     return length >= size * 5 / 6 - 2 && length <= size * 5 / 4 + 2
         && (size > length ? size - length : length - size) <= tolerance;
 }
@@ -870,7 +870,7 @@ static int whole_beginning(Finder *f, int backwards, const ch *piece, Py_ssize_t
         if (text->length < piece_length
                 || memcmp(text->text, piece, sizeof(ch) * (size_t)piece_length) != 0)
             break;
-        if (f->whole_seen[text->id] == f->query || !length_fits(run_length, text->length))
+        if (f->whole_seen[text->id] == f->query || !length_fits(f->r.c, run_length, text->length))
             continue;
         f->whole_seen[text->id] = f->query;
         const ch *letters = text->text;

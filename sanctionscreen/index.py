@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED
+from sanctionscreen.matching.align import JOIN_SIMILARITY, MAX_JOINED, join_tolerance
 from sanctionscreen.matching.bound import c_constants
 from sanctionscreen.matching.score import (
     COMMON_ONLY_CAP,
@@ -104,15 +104,6 @@ def _runs(words: Sequence[str]) -> Iterator[tuple[int, int]]:
     for size in range(2, MAX_JOINED + 1):
         for start in range(len(words) - size + 1):
             yield start, size
-
-
-def join_tolerance(word: str) -> int:
-    """How many letters a run written as one may differ in length from ``word`` (align.py)."""
-    return _tolerance(len(word))
-
-
-def _tolerance(length: int) -> int:
-    return max(2, length // 5)
 
 
 class CandidateIndex:
@@ -375,7 +366,7 @@ class CandidateIndex:
     def _runs_near(self, word: str) -> Iterator[str]:
         """Listed runs that ``word`` could stand for: the run's first word begins it or its
         last word ends it (``align.intact_end``), and the lengths are close."""
-        tolerance = join_tolerance(word)
+        tolerance = join_tolerance(len(word))
         lengths = range(len(word) - tolerance, len(word) + tolerance + 1)
         near: set[str] = set()
         for cut in range(1, len(word)):
@@ -423,7 +414,7 @@ def _frozen(table: dict[str, dict[int, list[str]]]) -> dict[str, dict[int, tuple
 def _run_lengths(size: int) -> tuple[int, ...]:
     """Lengths of the listed words that ``size`` letters written as one could stand for."""
     return tuple(length for length in range(size * 5 // 6 - 2, size * 5 // 4 + 3)
-                 if abs(size - length) <= _tolerance(length))
+                 if abs(size - length) <= join_tolerance(length))
 
 
 def _span(words: list[str], piece: str) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """The optional compiled parts: the C modules, and the Python modules compiled with mypyc.
 
 ``pip install`` compiles them when a C compiler is there (``hatch_build.py``); without
-them the same results come from plain Python and numpy, more slowly.
+them the same results come from plain Python, more slowly.
 ``SANCTIONSCREEN_NO_EXTENSION=1`` turns them off at run time (and at build time).
 See ``docs/performance.md``.
 

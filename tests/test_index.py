@@ -228,7 +228,7 @@ def _vocabulary_and_queries(draw: st.DrawFn) -> tuple[list[str], list[str]]:
 def test_the_c_lookups_find_the_words_python_finds(
         case: tuple[list[str], list[str]], lean: bool) -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     words, queries = case
     names = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)] + words
     fast, slow = _index_both(names, lean=lean)
@@ -239,7 +239,7 @@ def test_the_c_lookups_find_the_words_python_finds(
 
 def test_the_c_lookups_find_what_python_finds_in_the_bundled_lists() -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     names = [name for watchlist in bundled_watchlists() for entity in watchlist.entities
              for name, _ in entity.names()]
     fast, slow = _index_both(names, lean=False)
@@ -282,7 +282,7 @@ def _names_and_joined_queries(draw: st.DrawFn) -> tuple[list[str], list[list[str
 def test_the_c_lookups_find_the_runs_and_joined_words_python_finds(
         case: tuple[list[str], list[list[str]]], lean: bool) -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     names, queries = case
     fast, slow = _index_both(names, lean=lean)
     for query in queries:
@@ -310,7 +310,7 @@ def test_the_c_and_python_lookups_agree_at_the_edges(
 
 def test_a_finder_whose_building_failed_refuses_to_look_up() -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     from sanctionscreen._cindex import Finder
     from sanctionscreen.matching.bound import c_constants
 
@@ -331,7 +331,7 @@ def test_a_finder_whose_building_failed_refuses_to_look_up() -> None:
 def test_postings_gather_the_names_of_the_entries_each_once_in_order(
         entries: list[list[int]], whole: list[list[int]], data: st.DataObject) -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     from sanctionscreen._cindex import Postings
 
     postings = Postings(40, index_module._table(entries), index_module._table(whole))
@@ -352,7 +352,7 @@ def test_postings_gather_many_names_in_order(names: int, size: int) -> None:
     """Answers of more than a few dozen names are sorted by their bytes (one to four
     passes, by the largest name's size): the same order as few, each name once."""
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     from sanctionscreen._cindex import Postings
 
     chance = random.Random(names * 31 + size)
@@ -366,7 +366,7 @@ def test_postings_gather_many_names_in_order(names: int, size: int) -> None:
 
 def test_postings_refuse_bad_tables_and_entries() -> None:
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     from array import array
 
     from sanctionscreen._cindex import Postings
@@ -411,7 +411,7 @@ def test_postings_gather_right_across_the_wrap_of_their_query_counter() -> None:
     the number wraps, every mark is cleared, so the gather after it still gives the
     names no gather had given before."""
     if not index_module.ACCELERATED:
-        return  # turned off: test_the_c_lookups_are_used_unless_turned_off checked that
+        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
     from sanctionscreen._cindex import Postings
 
     entries = [[0, 1], [2, 3, 4], [5, 6], [1, 6]]

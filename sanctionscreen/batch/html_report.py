@@ -1,168 +1,159 @@
-"""A self-contained HTML report for a reviewer: counts, flagged rows with explanations, lists.
+"""A self-contained HTML report for a reviewer: counts, every row, hits explained, audit facts.
 
-Only flagged rows (match, review, error, and rows an analyst decision cleared)
-are kept, already rendered, up to ``max_rows``; clear rows are only counted, so
-memory stays bounded on large files. Every string from the data goes through
-:func:`html.escape`. The one script is the report's own constant text (the
-decision filter); a Content-Security-Policy meta allows exactly that script and
-that style sheet by their sha256 hashes, so no script from the data can run.
+Every row is in the report, as compact JSON in a data block (``html_rows``) that
+the report's own script (``sanctionscreen/data/report.js``) filters, sorts,
+searches and renders a page at a time, so a 100,000-row file opens quickly.
+Flagged rows carry their hits in full, up to ``max_detailed`` rows; later ones
+keep the entity and score only. Rows are spooled to a temporary file while the
+run goes, so memory stays bounded. The fixed tables (counts, lists, run facts)
+are written as escaped HTML (``html_audit``). A Content-Security-Policy meta
+allows exactly the report's script and style sheet by their sha256 hashes; the
+JSON block is data, never run, and holds no ``<``, ``>`` or ``&``.
 """
 
 from __future__ import annotations
 
 import base64
+import collections
+import functools
 import hashlib
-import html
+import shutil
+import tempfile
+from importlib import resources
 from typing import Any, TextIO
 
 from sanctionscreen.batch.audit import RunSummary
-from sanctionscreen.batch.outcome import ScreenedRow, hit_text
-from sanctionscreen.batch.safety import printable
-from sanctionscreen.batch.writers import row_note
+from sanctionscreen.batch.html_audit import (
+    decision_counts,
+    esc,
+    list_counts,
+    lists_table,
+    run_table,
+)
+from sanctionscreen.batch.html_rows import row_record, script_json, shown_hits
+from sanctionscreen.batch.outcome import ScreenedRow
 
-MAX_ROWS = 20_000
-
-STYLE = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#1a1a1a}
-table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
-pre{white-space:pre-wrap;margin:.2em 0;font-size:.9em}
-.match{background:#fde0dc}.review{background:#fff4d6}.error{background:#eee}
-.clear{background:#e6f4ea}code{word-break:break-all}
-"""
-
-SCRIPT = """
-(function () {
-  var select = document.getElementById("decision-filter");
-  var rows = document.querySelectorAll("#flagged tbody tr");
-  function apply() {
-    var wanted = select.value;
-    var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var show = wanted === "all" || rows[i].getAttribute("data-decision") === wanted;
-      rows[i].hidden = !show;
-      if (show) { shown += 1; }
-    }
-    document.getElementById("shown-count").textContent = String(shown);
-  }
-  select.addEventListener("change", apply);
-  apply();
-})();
-"""
+MAX_DETAILED = 20_000  # rows whose hits keep their full explanations
+_SPOOL_BYTES = 16 * 1024 * 1024
 
 
-def _csp_hash(text: str) -> str:
+@functools.cache
+def asset(name: str) -> str:
+    """The text of a report asset in ``sanctionscreen/data`` (``report.js``, ``report.css``)."""
+    return (resources.files("sanctionscreen") / "data" / name).read_text("utf-8")
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly ``text`` as an inline script or style."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-CSP = (
-    "default-src 'none'; "
-    f"script-src {_csp_hash(SCRIPT)}; style-src {_csp_hash(STYLE)}; "
-    "img-src 'none'; base-uri 'none'; form-action 'none'"
-)
-
-
-def esc(value: object) -> str:
-    """Any value as escaped HTML text."""
-    return html.escape(printable("" if value is None else str(value)), quote=True)
-
-
-def _row_html(outcome: ScreenedRow) -> str:
-    row = outcome.input
-    decision = outcome.decision
-    hits = [] if outcome.result is None else list(outcome.result.hits)
-    shown = [h for h in hits if h.decision != "clear" or h.entity_id in outcome.cleared]
-    explained = "".join(f"<pre>{esc(hit_text(hit))}</pre>" for hit in (shown or hits[:1]))
-    cited = "".join(f"<p>{esc(c.text())}</p>" for c in outcome.citations)
-    note = row_note(outcome)
-    score = "" if outcome.score is None else f"{outcome.score:.3f}"
+def csp() -> str:
+    """The report's Content-Security-Policy: its own script and style, nothing else."""
     return (
-        f'<tr class="{esc(decision)}" data-decision="{esc(decision)}">'
-        f"<td>{row.row}</td><td>{esc(row.name)}</td><td>{esc(row.country)}</td>"
-        f"<td>{esc(decision)}</td><td>{score}</td>"
-        f"<td>{explained}{cited}{'<p>' + esc(note) + '</p>' if note else ''}</td></tr>"
+        "default-src 'none'; "
+        f"script-src {csp_hash(asset('report.js'))}; style-src {csp_hash(asset('report.css'))}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
 
 
-class HtmlWriter:
-    """Collects flagged rows and counts; writes the whole report when the run finishes."""
+_CONTROLS = """<div class="controls">
+<label>Decision <select id="decision-filter"><option value="all">all</option>
+<option value="flagged">match and review</option><option value="match">match</option>
+<option value="review">review</option><option value="error">error</option>
+<option value="clear">clear</option></select></label>
+<label>List <select id="list-filter"><option value="">any</option></select></label>
+<label>Entity type <select id="type-filter"><option value="">any</option></select></label>
+<label>Country <select id="country-filter" title="the supplier's or the listed entity's">
+<option value="">any</option></select></label>
+<label>Search <input type="search" id="search" placeholder="name, row, entity, list"></label>
+<label>Sort by <select id="sort"><option value="decision">decision, then score</option>
+<option value="score">score, highest first</option><option value="list">list</option>
+<option value="entity">listed entity</option><option value="row">row (input order)</option>
+</select></label>
+<span><b id="shown-count">0</b> rows shown</span>
+<span class="pager"><button type="button" id="prev">previous</button><span id="page-info">
+</span><button type="button" id="next">next</button></span>
+</div>
+<noscript><p>This report needs its own script to show the rows.</p></noscript>
+<table id="rows"><thead><tr><th>row</th><th>name</th><th>country</th><th>decision</th>
+<th>score</th><th>best hit (list)</th><th>note</th></tr></thead><tbody></tbody></table>
+"""
 
-    def __init__(self, stream: TextIO, *, max_rows: int = MAX_ROWS) -> None:
+
+class HtmlWriter:
+    """Spools every row as JSON and counts per list; writes the whole report when the run ends."""
+
+    def __init__(self, stream: TextIO, *, max_detailed: int = MAX_DETAILED) -> None:
         self._stream = stream
-        self._max_rows = max_rows
+        self._max_detailed = max_detailed
+        self._detailed = 0
+        self._brief = 0
         self._header: dict[str, Any] = {}
-        self._rows: list[str] = []
-        self._left_out = 0
+        # Lives from the first row to ``finish``, which closes it: no ``with`` can span that.
+        self._spool: tempfile.SpooledTemporaryFile[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"
+        )
+        self._rows = 0
+        self._per_list: dict[str, collections.Counter[str]] = collections.defaultdict(
+            collections.Counter
+        )
 
     def start(self, header: dict[str, Any]) -> None:
         self._header = header
 
     def write(self, outcome: ScreenedRow) -> None:
-        if outcome.decision == "clear" and not outcome.citations:
-            return
-        if len(self._rows) >= self._max_rows:
-            self._left_out += 1
-            return
-        self._rows.append(_row_html(outcome))
+        explained = bool(shown_hits(outcome))
+        brief = explained and self._detailed >= self._max_detailed
+        self._detailed += explained and not brief
+        self._brief += brief
+        record = row_record(outcome, brief=brief)
+        for hit in record[6]:
+            self._per_list[hit["list"]]["cleared" if hit["cleared"] else hit["decision"]] += 1
+        self._spool.write(("," if self._rows else "") + script_json(record) + "\n")
+        self._rows += 1
 
-    def _run_info(self, summary: RunSummary) -> str:
+    def _head(self, summary: RunSummary) -> str:
         h = self._header
-        given = h.get("input", {})
-        thresholds = h.get("settings", {}).get("thresholds", {})
-        decisions = h.get("decisions")
-        items = [
-            ("library", f"sanctionscreen {h.get('library_version', '')}"),
-            ("input file", given.get("file")),
-            ("input sha256", given.get("sha256")),
-            ("input format", f"{given.get('format')} ({given.get('encoding') or 'binary'})"),
-            ("name column", given.get("name_column")),
-            ("thresholds", f"match {thresholds.get('match')}, review {thresholds.get('review')}"),
-            ("settings hash", h.get("settings_hash")),
-            ("decisions file", None if not decisions else
-             f"{decisions['file']} ({decisions['entries']} entries, {decisions['sha256']})"),
-            ("started", h.get("started_at")),
-            ("ended", summary.ended_at),
-            ("duration", f"{summary.duration_seconds:.1f} s"),
-        ]  # fmt: skip
-        return "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in items)
+        lists = h.get("lists", [])
+        brief = (
+            f"<p>{self._brief:,} flagged rows after the first {self._max_detailed:,} show the "
+            "entity and score only; the JSON lines report has every explanation.</p>"
+            if self._brief else ""
+        )
+        return (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp()}">\n'
+            f"<title>sanctionscreen report: {esc(h.get('input', {}).get('file'))}</title>\n"
+            f"<style>{asset('report.css')}</style></head><body>\n"
+            f'<h1>Screening report</h1>\n<p class="summary">{esc(summary.text())}</p>\n'
+            '<div class="tops"><div><h2>Rows per decision</h2>'
+            f"{decision_counts(summary)}</div>\n<div><h2>Hits per list</h2>"
+            f"{list_counts(lists, self._per_list)}</div></div>\n"
+            f"<h2>Rows</h2>{brief}\n{self._legend()}{_CONTROLS}"
+            f'<h2>Lists screened</h2>{lists_table(lists)}\n<h2>Run</h2>{run_table(h, summary)}\n'
+        )
+
+    def _limits(self) -> list[float]:
+        thresholds = self._header.get("settings", {}).get("thresholds", {})
+        return [float(thresholds.get("review", 0.7)), float(thresholds.get("match", 0.85))]
+
+    def _legend(self) -> str:
+        review, match = self._limits()
+        return (
+            '<p class="muted">Each score bar runs from 0 to 1; its two marks are the review '
+            f"threshold ({review:g}) and the match threshold ({match:g}). Clear rows show the "
+            "score of the nearest listed name, if any came near.</p>\n"
+        )
 
     def finish(self, summary: RunSummary) -> None:
-        counts = "".join(
-            f'<tr class="{esc(k)}"><th>{esc(k)}</th><td>{v:,}</td></tr>'
-            for k, v in summary.counts.items()
-        )
-        lists = "".join(
-            f"<tr><td>{esc(i['id'])}</td><td>{esc(i['title'])}</td><td>{esc(i['version'])}</td>"
-            f"<td><code>{esc(i['content_hash'])}</code></td><td>{i['entities']:,}</td></tr>"
-            for i in self._header.get("lists", [])
-        )
-        options = "".join(
-            f'<option value="{d}">{d}</option>'
-            for d in ("all", "match", "review", "error", "clear")
-        )
-        left_out = (
-            f"<p>{self._left_out:,} more flagged rows are not shown; "
-            "the JSON lines report has every row.</p>"
-            if self._left_out
-            else ""
-        )
-        self._stream.write(
-            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-            f"<title>sanctionscreen report: {esc(self._header.get('input', {}).get('file'))}"
-            f"</title>\n<style>{STYLE}</style></head><body>\n"
-            "<h1>Screening report</h1>\n"
-            f"<p>{esc(summary.text())}</p>\n"
-            f'<h2>Decisions</h2><table id="counts">{counts}</table>\n'
-            f'<h2>Flagged rows</h2><p><label>Show <select id="decision-filter">{options}'
-            '</select></label> <span id="shown-count"></span> rows shown</p>\n'
-            '<table id="flagged"><thead><tr><th>row</th><th>name</th><th>country</th>'
-            "<th>decision</th><th>score</th><th>why</th></tr></thead><tbody>\n"
-            + "\n".join(self._rows)
-            + f"\n</tbody></table>{left_out}\n"
-            '<h2>Lists screened</h2><table id="lists"><tr><th>id</th><th>title</th>'
-            f"<th>version</th><th>content hash</th><th>entities</th></tr>{lists}</table>\n"
-            f'<h2>Run</h2><table id="run">{self._run_info(summary)}</table>\n'
-            f"<script>{SCRIPT}</script>\n</body></html>\n"
-        )
-        self._stream.flush()
+        limits = self._limits()
+        out = self._stream
+        out.write(self._head(summary))
+        out.write('<script type="application/json" id="report-data">{"thresholds":')
+        out.write(script_json(limits) + ',"rows":[\n')
+        self._spool.seek(0)
+        shutil.copyfileobj(self._spool, out)
+        self._spool.close()
+        out.write(f"]}}</script>\n<script>{asset('report.js')}</script>\n</body></html>\n")
+        out.flush()

@@ -72,7 +72,7 @@ static int find_joins(const Rules *r, const Side *singles, const Side *others, A
         const Word *word = singles->words[i];
         if ((double)word->length <= r->c[C_SHORT_WORD])
             continue;
-        Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
+        Py_ssize_t tolerance = join_tolerance(r->c, word->length);
         double best_single = -1.0;
         for (Py_ssize_t j = 0; j + 1 < others->count; j++) {
             Py_ssize_t joined_length = others->words[j]->length;

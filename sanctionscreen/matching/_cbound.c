@@ -11,8 +11,8 @@
  * The same table also aligns and scores listed names exactly as the Python scorer
  * does (``Table.aligned`` and ``Table.alignments``, with ``_calign.h``).
  *
- * Optional: when this module is not built, ``bound.py`` computes the same bound
- * with numpy, and the screener aligns in Python. Python passes every constant, so
+ * Optional: when this module is not built, ``bound.score_bound`` (the reference)
+ * bounds each name, and the screener aligns in Python. Python passes every constant, so
  * the rules live in one place.
  */
 #include "_calign.h"
@@ -414,7 +414,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
         const Word *word = &q->words[i];
         if ((double)word->length <= c[C_SHORT_WORD] || !has_bit(any_begins | any_ends, i, 1))
             continue;
-        Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
+        Py_ssize_t tolerance = join_tolerance(c, word->length);
         for (Py_ssize_t start = 0; start + 1 < size; start++) {
             Py_ssize_t joined_length = hot[start]->length;
             for (Py_ssize_t end = start + 1; end < size && end < start + max_joined; end++) {
@@ -463,7 +463,7 @@ static int bound_one(Table *t, const Query *q, Py_ssize_t number, Work *work,
         if ((double)hot[j]->length <= c[C_SHORT_WORD]
                 || (count <= BITS && !hot[j]->prefixed_suffixed))
             continue;
-        Py_ssize_t tolerance = word->length / 5 > 2 ? word->length / 5 : 2;
+        Py_ssize_t tolerance = join_tolerance(c, word->length);
         for (Py_ssize_t r = 0; r < q->run_count; r++) {
             const Word *run = &q->runs[r];
             Py_ssize_t start = q->run_start[r], end = q->run_end[r];

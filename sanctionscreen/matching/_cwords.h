@@ -18,8 +18,16 @@ enum {
     C_IDENTIFIER_DIGITS, C_KEY_MIN_LENGTH, C_KEY_SIMILARITY, C_JOIN_SIMILARITY,
     C_MAX_JOINED, C_CONTAINED_FLOOR, C_CONTAINED_MIN_WEIGHT, C_CONTAINED_SIMILARITY,
     C_COMMON_ONLY_CAP, C_DISTINCTIVE_WEIGHT, C_DISTINCTIVE_SIMILARITY, C_PLACES_DIFFER_FACTOR,
-    C_COUNT
+    C_JOIN_SLACK, C_JOIN_SHARE, C_COUNT
 };
+
+/* How many letters a run written as one may differ in length from a word of ``length``
+ * letters (``align.join_tolerance``, from the constants Python passes). */
+static inline Py_ssize_t join_tolerance(const double *c, Py_ssize_t length)
+{
+    Py_ssize_t share = length / (Py_ssize_t)c[C_JOIN_SHARE], slack = (Py_ssize_t)c[C_JOIN_SLACK];
+    return share > slack ? share : slack;
+}
 
 /* Where each letter of a word of at most PATTERN_MOST letters stands, as bits: what the
  * bit-parallel edit distance reads instead of a table of rows. */

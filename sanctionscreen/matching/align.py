@@ -20,6 +20,10 @@ from sanctionscreen.matching.weights import WordWeight, WordWeights
 
 JOIN_SIMILARITY = 0.8
 MAX_JOINED = 4
+# A run written as one may differ in length from its word by JOIN_SHARE-th of the word
+# or JOIN_SLACK letters, whichever is more (``join_tolerance``).
+JOIN_SLACK = 2
+JOIN_SHARE = 5
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,12 @@ def intact_end(word: str, first: str, last: str) -> bool:
     return word.startswith(first) or word.endswith(last)
 
 
+def join_tolerance(length: int) -> int:
+    """How many letters a run of words written as one may differ in length from the word
+    of ``length`` letters it stands for (every implementation reads this rule here)."""
+    return max(JOIN_SLACK, length // JOIN_SHARE)
+
+
 def may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
     """Whether any word of ``singles`` is long enough to stand for two adjacent ``others``
     (when not, no word of ``singles`` stands for a run of them)."""
@@ -71,7 +81,7 @@ def may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
         return False
     lengths = list(map(len, others))
     shortest_run: int = min(map(add, lengths, lengths[1:]))
-    return shortest_run - longest <= max(2, longest // 5)
+    return shortest_run - longest <= join_tolerance(longest)
 
 
 def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, int, int, int]]:
@@ -84,7 +94,7 @@ def _joins(singles: Sequence[str], others: Sequence[str]) -> list[tuple[float, i
     for i, word in enumerate(singles):
         if len(word) <= SHORT_WORD:
             continue
-        tolerance = max(2, len(word) // 5)
+        tolerance = join_tolerance(len(word))
         best_single = -1.0  # worked out only when a run comes close
         for j in range(len(others) - 1):
             joined_length = lengths[j]

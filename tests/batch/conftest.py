@@ -24,6 +24,19 @@ from sanctionscreen.results import (
 from sanctionscreen.settings import Settings
 from sanctionscreen.watchlist.model import Designation, Risk
 
+# A supplier file whose names try to run script in a report: every report must show
+# them as text.
+HOSTILE_SUPPLIERS = (
+    "id,name,country\n"
+    "1,Korea Heungjin Trading,KP\n"
+    "2,<script>alert(1)</script> Heungjin,CN\n"
+    '3,"<img src=x onerror=""document.title=\'pwned\'"">",CN\n'
+    "4,Samsung Electronics,KR\n"
+    "5,,KR\n"
+    "6,Dalian Tianbao Logistics,CN\n"
+    '7,"Acme ""onerror=document.title=1 x=""",DE\n'
+)
+
 LIST = ListInfo(
     id="test-list",
     title="Test list",
