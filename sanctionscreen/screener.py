@@ -73,6 +73,8 @@ class Screener:
 
     ``recorded_sources``: the source each result records for a list (by id) instead of
     where it was read from (a cluster's workers read shipped copies).
+    ``build_processes``: how many processes normalise a long list while building
+    (``None``: chosen from the cores this process may use; ``1``: none forked).
 
     >>> Screener().screen("Dalian Tianbao Intl Logistics Co Ltd").decision
     'match'
@@ -82,7 +84,8 @@ class Screener:
                  thresholds: Thresholds | dict[str, float] | None = None,
                  settings: Settings | None = None,
                  types: Iterable[str] | None = None,
-                 recorded_sources: Mapping[str, str] | None = None) -> None:
+                 recorded_sources: Mapping[str, str] | None = None,
+                 build_processes: int | None = None) -> None:
         specs = [lists] if isinstance(lists, (str, Path, Watchlist)) else list(lists)
         if not specs:
             raise ConfigurationError("no lists given", hint="pass 'bundled' or a path")
@@ -92,7 +95,8 @@ class Screener:
             settings = settings.model_copy(update={"thresholds": chosen})
         if types is not None:
             settings = with_types(settings, types)
-        self._built = build(resolve_lists(specs), settings, recorded_sources or {})
+        self._built = build(resolve_lists(specs), settings, recorded_sources or {},
+                            build_processes)
         self._caches = Caches()
         from sanctionscreen import __version__
 

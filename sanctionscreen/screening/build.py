@@ -68,13 +68,15 @@ class Built:
 
 
 def build(watchlists: list[Watchlist], settings: Settings,
-          recorded_sources: Mapping[str, str]) -> Built:
+          recorded_sources: Mapping[str, str], processes: int | None = None) -> Built:
     """``watchlists`` made ready to search with ``settings``; ``recorded_sources``: the
-    source to record for a list (by id) instead of where it was read from."""
+    source to record for a list (by id) instead of where it was read from;
+    ``processes``: how many normalise a long list (``normalise_all``)."""
     with _collector_paused():
         names = listed_names(watchlists, settings.entity_types)
         lean = len(names) >= LEAN_FROM
-        words, forms, plain = normalise_all([n.name for n in names], plain=not lean)
+        words, forms, plain = normalise_all([n.name for n in names], plain=not lean,
+                                            processes=processes)
         weights = WordWeights.from_names(words)
         floor = search_floor(settings)
         return Built(
@@ -123,15 +125,25 @@ def with_bracketed_acronym(name: str, kind: str) -> list[tuple[str, str]]:
     return [(name, kind), (found["base"], kind), (found["acronym"], "acronym")]
 
 
-def normalise_all(names: list[str], *, plain: bool) -> tuple[
+def _usable_cores() -> int:
+    """The cores this process may run on (its affinity where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def normalise_all(names: list[str], *, plain: bool, processes: int | None = None) -> tuple[
         list[tuple[str, ...]], list[tuple[str, ...]], frozenset[int] | None]:
     """Words and legal forms of every listed name, repeated names and words shared; and
     (with ``plain``) the numbers of the plain names (``normalised_words_plain``).
 
-    Long lists are normalised by several processes where this process may fork.
+    Long lists are normalised by ``processes`` processes where this process may fork
+    (``None``: up to ``PROCESSES``, no more than the cores this process may use; ``1``:
+    in this process, as a Spark or Dask worker that owns one core should).
     """
     unique = list(dict.fromkeys(names))
-    processes = min(PROCESSES, os.cpu_count() or 1)
+    if processes is None:
+        processes = min(PROCESSES, _usable_cores())
     normalised = normalised_words_plain if plain else normalised_words
     if len(unique) >= PARALLEL_FROM and processes > 1 and may_fork():
         normalised(unique[0])  # the tables load here once, not in every process

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,22 @@ def test_stats_say_what_the_screener_holds() -> None:
     assert screener.stats().cached["searches"] == 1
     screener.clear_caches()
     assert screener.stats().cached == {"searches": 0, "explanations": 0, "listed_names": 0}
+
+
+
+def test_one_build_process_forks_nothing_and_gives_the_same(monkeypatch: pytest.MonkeyPatch,
+                                                             ) -> None:
+    """A Spark or Dask worker owns one core: asked for one process, the build forks none."""
+    contexts: list[str] = []
+    real = multiprocessing.get_context
+
+    def counted(method: str | None = None) -> Any:
+        contexts.append(str(method))
+        return real(method)
+
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(multiprocessing, "get_context", counted)
+    alone = normalise_all(NAMES * 2, plain=True, processes=1)
+    assert contexts == []
+    assert alone == normalise_all(NAMES * 2, plain=True, processes=2)
+    assert contexts == ["fork"]
