@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from sanctionscreen.cli import (
@@ -12,6 +13,7 @@ from sanctionscreen.cli import (
     add_threshold_options,
     screener_from_args,
 )
+from sanctionscreen.countries import given_country
 
 EXIT_FLAGGED = 1
 
@@ -21,7 +23,8 @@ def register(subparsers: Any) -> None:
         "check", help="screen one name and explain every hit",
         description="Screen one name. Exit code 0: clear; 1: match or review; 2: error.")
     parser.add_argument("name", help="the name to screen")
-    parser.add_argument("--country", help="ISO 3166 alpha-2 code of the supplier's country")
+    parser.add_argument("--country", help="the supplier's country: an ISO 3166 alpha-2 code "
+                        "such as KP, or a name such as 'North Korea'")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (default): the decision and an explanation of every hit; "
                         "json: the full result")
@@ -36,6 +39,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     screener = screener_from_args(args)
+    if args.country and given_country(args.country) is None and not args.quiet:
+        print(f"warning: --country {args.country!r} is neither a country code nor a country "
+              "name sanctionscreen knows; it is not used (give an ISO code such as KP)",
+              file=sys.stderr)
     result = screener.screen(args.name, country=args.country)
     nearest = screener.why_not(args.name, country=args.country) \
         if args.why_not and result.decision == "clear" else []

@@ -44,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     screen.add_argument("input", metavar="INPUT", help="the file to screen, or '-' for stdin")
     screen.add_argument("--column", help="the name column: header or 1-based number")
-    screen.add_argument("--country-column", help="a column of ISO country codes (context)")
+    screen.add_argument("--country-column", help="a column of the suppliers' countries: ISO "
+                        "alpha-2 codes or names such as 'North Korea' (a country that "
+                        "cannot be read is not used, and each hit's explanation says so)")
     screen.add_argument("--address-column", help="an address column (carried to the report)")
     screen.add_argument(
         "--header", action=argparse.BooleanOptionalAction, default=None,

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sanctionscreen.countries import country_code, is_known
 from sanctionscreen.errors import ListFormatError
-from sanctionscreen.importers.countries import country_code, is_known
 from sanctionscreen.watchlist.model import Address, Watchlist
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?!\d)")
@@ -153,7 +153,7 @@ def make_address(
         elif not is_known(country):
             region = region or country
             warnings.add("unknown-country",
-                         f"country {country!r} is not in importers/data/countries.yaml; "
+                         f"country {country!r} is not in sanctionscreen/data/countries.yaml; "
                          "kept as the address region", path=path, row=row)
     if not any((text, city, region, postal_code, code)):
         return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sanctionscreen.countries import country_code
 from sanctionscreen.importers.common import entity_id, natural_order
-from sanctionscreen.importers.countries import country_code
 from sanctionscreen.importers.ofac_remarks import remark_aliases, remark_identifiers
 from sanctionscreen.watchlist.model import (
     Address,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sanctionscreen.importers.countries import country_code
+from sanctionscreen.countries import country_code
 from sanctionscreen.watchlist.model import Alias, EntityType, Identifier
 
 # The closing quote is the one followed by ';', '.', ',' and a space, or the end:

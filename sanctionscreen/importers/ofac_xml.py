@@ -13,6 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from sanctionscreen.countries import country_code
 from sanctionscreen.importers.common import (
     ImportResult,
     Warnings,
@@ -20,7 +21,6 @@ from sanctionscreen.importers.common import (
     read_bytes,
     sha256_of,
 )
-from sanctionscreen.importers.countries import country_code
 from sanctionscreen.importers.ofac_entity import (
     AUTHORITY,
     CONS_URL,

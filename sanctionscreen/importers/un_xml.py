@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from sanctionscreen.countries import country_code
 from sanctionscreen.importers.common import (
     ImportResult,
     Warnings,
@@ -23,7 +24,6 @@ from sanctionscreen.importers.common import (
     script_of,
     sha256_of,
 )
-from sanctionscreen.importers.countries import country_code
 from sanctionscreen.importers.xmlsafe import children, parse_xml, text
 from sanctionscreen.watchlist.model import (
     Address,

@@ -89,7 +89,7 @@ def explain_hits(built: Built, caches: Caches, query: str, numbers: Sequence[int
             alignment=None if lined_up is None else alignment_from(
                 words, built.words[number], built.weights, lined_up))
         explained.append((number, decided(explanation, listed.kind, listed.entity.countries,
-                                          code, built.settings)))
+                                          code, built.settings, country)))
     return Explained(query, explained[0][1].decision, tuple(explained))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanctionscreen.importers.countries import country_code
+from sanctionscreen.countries import country_code
 from sanctionscreen.importers.ofac_remarks import remark_aliases, remark_identifiers
 
 

@@ -45,3 +45,26 @@ def test_a_weak_alias_gives_at_most_review() -> None:
         if hit.matched_name_kind == "weak":
             assert hit.decision != "match"
             assert "weak alias" in hit.explanation.threshold.decided_by or hit.score < 0.9
+
+
+def test_a_country_name_counts_as_its_code() -> None:
+    # "North Korea" once counted as a mismatch (-0.03) against an entity in KP
+    screener = Screener()
+    by_code = screener.screen("Korea Sinhung Trading Corporation", country="KP")
+    by_name = screener.screen("Korea Sinhung Trading Corporation", country="North Korea")
+    assert [h.score for h in by_name.hits] == [h.score for h in by_code.hits]
+    assert country_code("Russia", Settings()) == "RU"
+    assert country_code("UK", Settings()) == "GB"
+    reasons = [a.reason for a in by_name.hits[0].explanation.score.adjustments]
+    assert any("'North Korea' (KP), agrees" in r for r in reasons), reasons
+
+
+def test_a_country_that_cannot_be_read_is_not_used_and_said() -> None:
+    screener = Screener()
+    plain = screener.screen("Korea Sinhung Trading Corporation")
+    unread = screener.screen("Korea Sinhung Trading Corporation", country="Narnia")
+    assert [h.score for h in unread.hits] == [h.score for h in plain.hits]
+    assert country_code("Narnia", Settings()) == ""
+    notes = [a for a in unread.hits[0].explanation.score.adjustments if a.rule == "country"]
+    assert notes and notes[0].before == notes[0].after
+    assert "'Narnia', is neither a country code nor a country name" in notes[0].reason

@@ -1,4 +1,5 @@
-"""Country names as sanctions lists write them, to ISO 3166 alpha-2 codes.
+"""Country names to ISO 3166 alpha-2 codes: as sanctions lists write them (the
+importers) and as users give them with a name (``given_country``).
 
 The table is ``data/countries.yaml`` (hand-edited, documented in its header),
 read once on first use.
@@ -31,9 +32,8 @@ def fold(name: str) -> str:
 
 @cache
 def _table() -> dict[str, str | None]:
-    text = resources.files("sanctionscreen.importers").joinpath("data/countries.yaml").read_text(
-        encoding="utf-8"
-    )
+    text = resources.files("sanctionscreen").joinpath("data/countries.yaml").read_text(
+        encoding="utf-8")
     data = yaml.safe_load(text)
     return {fold(str(name)): code for name, code in data.items()}
 
@@ -52,3 +52,21 @@ def country_code(name: str | None) -> str | None:
 def is_known(name: str) -> bool:
     """Whether the table lists this name (as a country, or as a known non-country)."""
     return fold(name) in _table()
+
+
+@cache
+def _codes() -> frozenset[str]:
+    return frozenset(code for code in _table().values() if code)
+
+
+def given_country(text: str) -> str | None:
+    """The alpha-2 code of a country given with a name: a code the table knows, in any
+    case, or a country name it knows; ``None`` when it is neither.
+
+    >>> given_country("North Korea"), given_country("kp"), given_country("Narnia")
+    ('KP', 'KP', None)
+    """
+    stripped = text.strip()
+    if len(stripped) == 2 and stripped.upper() in _codes():
+        return stripped.upper()
+    return country_code(stripped)
