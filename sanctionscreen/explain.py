@@ -68,14 +68,25 @@ def _risk_line(risk: Risk) -> str:
     return f"Reported ({categories})" + (f": {risk.note}" if risk.note else "")
 
 
-def _source_line(source: Source) -> str:
-    parts = [source.title]
-    parts += [x for x in (source.publisher, source.date) if x]
-    if source.file:
-        parts.append(f"file {source.file}")
-    if source.reference:
-        parts.append(f"entry {source.reference}")
-    return ", ".join(parts)
+def source_line(source: Source) -> str:
+    """A source as a reader cites it: publisher, title and date first, then the file
+    or the list entry.
+
+    >>> source_line(Source(kind="article", title="N. Korea plans to minimize economic damage",
+    ...                    publisher="Daily NK", date="2024-05-01", file="004.txt"))
+    'Daily NK, N. Korea plans to minimize economic damage, 2024-05-01, file 004.txt'
+    """
+    parts = [source.publisher, source.title, source.date,
+             source.file and f"file {source.file}",
+             source.reference and f"entry {source.reference}"]
+    return ", ".join(p for p in parts if p)
+
+
+def also_line(other: Hit) -> str:
+    """The same entity as another list names it: list, id, the name matched, score."""
+    return (f"list {other.list}, id {other.entity_id}: {other.entity_name}, matched "
+            f"{other.matched_name!r} ({other.matched_name_kind}), {other.decision} "
+            f"{other.score:.3f}")
 
 
 def render_hit(hit: Hit) -> str:
@@ -86,7 +97,8 @@ def render_hit(hit: Hit) -> str:
              f"  {_risk_line(hit.risk)}"]
     if hit.summary:
         lines.append(f"  Summary: {hit.summary}")
-    lines += [f"  Source: {_source_line(source)}" for source in hit.sources]
+    lines += [f"  Source: {source_line(source)}" for source in hit.sources]
+    lines += [f"  Also listed: {also_line(other)}" for other in hit.also_listed]
     lines.append(render_explanation(hit.explanation))
     return printable("\n".join(lines))
 

@@ -152,6 +152,12 @@ class Hit(_Result):
     sources: list[Source] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
     explanation: Explanation
+    # sha256 of the entity's whole listing, every alias included (``screening.hits``);
+    # "" in results made before it was recorded.
+    entity_fingerprint: str = ""
+    # The same entity as other lists name it (a designation, authority and entry, in
+    # common), best first: shown once, with every list's record and explanation kept.
+    also_listed: list[Hit] = Field(default_factory=list)
     # Last, because a field named "list" shadows the builtin for the annotations after it.
     list: str  # the list's id
 

@@ -123,7 +123,12 @@ def _why_not(entry: DecisionEntry, row: InputRow, hit: Hit,
 
 
 def entity_fingerprint(hit: Hit) -> str:
-    """``sha256:<hex>`` of the listing a hit reports: name, type, countries, risk, sources."""
+    """``sha256:<hex>`` of the listing behind a hit: the entity's whole listing, every
+    alias included, as the screener recorded it (``Hit.entity_fingerprint``); for a hit
+    from a report made before that was recorded, what the hit shows of it (name, type,
+    countries, risk, sources)."""
+    if hit.entity_fingerprint:
+        return hit.entity_fingerprint
     listing = {
         "entity_id": hit.entity_id,
         "list": hit.list,

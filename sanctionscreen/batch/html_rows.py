@@ -17,7 +17,7 @@ from typing import Any
 from sanctionscreen.batch.outcome import ScreenedRow, hit_text
 from sanctionscreen.batch.safety import printable as encodable
 from sanctionscreen.batch.writers import row_note
-from sanctionscreen.explain import printable
+from sanctionscreen.explain import also_line, printable, source_line
 from sanctionscreen.results import Explanation, Hit
 from sanctionscreen.watchlist.model import Risk, Source
 
@@ -61,11 +61,7 @@ def _risk(risk: Risk) -> dict[str, Any]:
 
 
 def _source(source: Source) -> str:
-    """Publisher, title and date first; the file or entry after."""
-    parts = [source.publisher, source.title, source.date]
-    parts.append(source.file and f"file {source.file}")
-    parts.append(source.reference and f"entry {source.reference}")
-    return text(", ".join(p for p in parts if p))
+    return text(source_line(source))
 
 
 def _alignment(ex: Explanation) -> dict[str, Any]:
@@ -98,6 +94,7 @@ def hit_record(hit: Hit, *, cleared: bool = False, brief: bool = False) -> dict[
         "thresholds": [ex.threshold.review, ex.threshold.match],
         "countries": [text(c) for c in hit.countries],
         "cleared": cleared,
+        "also": [text(also_line(o)) for o in hit.also_listed],
     }
     if brief:
         record["brief"] = True

@@ -94,9 +94,10 @@ def summary_line(hit: Hit) -> str:
     The full explanation is in the JSON lines and HTML reports.
     """
     rule = hit.explanation.threshold.decided_by
+    also = "".join(f"; also listed on {o.list} as {o.entity_id}" for o in hit.also_listed)
     return (
         f"{hit.explanation.query.original!r} ~ {hit.matched_name!r} "
-        f"({hit.matched_name_kind} name of {hit.entity_name!r}, list {hit.list}): {rule}"
+        f"({hit.matched_name_kind} name of {hit.entity_name!r}, list {hit.list}): {rule}{also}"
     )
 
 

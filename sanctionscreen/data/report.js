@@ -148,6 +148,7 @@
     var dl = el("dl");
     term(dl, "matched name", h.matched + " (" + h.kind + " name)");
     term(dl, "entity", h.type + (h.countries.length ? ", " + h.countries.join(", ") : ""));
+    h.also.forEach(function (a) { term(dl, "also listed", a); });
     if (h.cleared) { term(dl, "analyst", "cleared as a false positive by a recorded decision"); }
     if (h.brief) {
       term(dl, "explanation", "not kept in this report (too many flagged rows); see the JSON lines report");

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from sanctionscreen.errors import ConfigurationError
@@ -65,6 +65,9 @@ class Built:
     bounds: BoundTable
     floor: float  # the least score before the country rule that may end at review
     lists_info: list[ListInfo]
+    # Each hit entity's fingerprint (``hits.fingerprint``), by (list number, entity id),
+    # made when the entity is first hit.
+    fingerprints: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 def build(watchlists: list[Watchlist], settings: Settings,

@@ -8,6 +8,7 @@ the lists, settings and library version that produced it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from sanctionscreen.screening.caches import Caches, remember
 from sanctionscreen.screening.decide import country_code, decided
 from sanctionscreen.screening.search import Found, Made
 from sanctionscreen.text.normalize import named, normalise, normalised_steps, plain_steps
+from sanctionscreen.watchlist.model import Entity
 
 
 @dataclass(frozen=True)
@@ -112,17 +114,54 @@ def to_hit(built: Built, number: int, explanation: Explanation) -> Hit:
     """Listed name ``number``'s hit: its entity's facts and the explanation."""
     listed = built.names[number]
     entity = listed.entity
+    key = (listed.list_index, entity.id)
+    mark = built.fingerprints.get(key)
+    if mark is None:
+        mark = built.fingerprints[key] = fingerprint(entity)
     return Hit(entity_id=entity.id, list=built.watchlists[listed.list_index].id,
                entity_name=entity.name, entity_type=entity.type, matched_name=listed.name,
                matched_name_kind=listed.kind, score=explanation.score.score,
                decision=explanation.decision, risk=entity.risk, summary=entity.summary,
-               sources=entity.sources, countries=entity.countries, explanation=explanation)
+               sources=entity.sources, countries=entity.countries, explanation=explanation,
+               entity_fingerprint=mark)
+
+
+def fingerprint(entity: Entity) -> str:
+    """``sha256:<hex>`` of the entity's whole listing: every name and alias, type,
+    countries, addresses, identifiers, risk, summary and sources. A decision recorded
+    for a hit comes back for review when it changes (``batch/decisions.py``)."""
+    blob = entity.model_dump_json(exclude_none=True).encode()
+    return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 
 def to_result(built: Built, explained: Explained, audit: Audit) -> ScreeningResult:
-    """The result of screening one name: its hits and how it was made."""
+    """The result of screening one name: its hits, one per entity however many lists
+    name it, and how it was made."""
+    hits = [to_hit(built, number, explanation) for number, explanation in explained.hits]
     return ScreeningResult(
         query=explained.query, decision=explained.decision,
-        hits=[to_hit(built, number, explanation) for number, explanation in explained.hits],
+        hits=one_per_entity(hits) if len(hits) > 1 else hits,
         error=explained.error, lists=audit.lists, settings=audit.settings,
         settings_hash=audit.settings_hash, library_version=audit.library_version)
+
+
+def one_per_entity(hits: list[Hit]) -> list[Hit]:
+    """``hits`` (best first) with those of one entity named by several lists made one:
+    the best hit, carrying the others in ``also_listed``. Two hits on different lists
+    are one entity when they share a designation (authority and entry number), as the
+    bundled list's Dalian Sun Moon Star and OFAC's entry 24566 do."""
+    kept: list[Hit] = []
+    owner: dict[tuple[str, str], int] = {}  # designation -> place in kept
+    for hit in hits:
+        keys = [(d.authority, d.reference) for d in hit.risk.designations if d.reference]
+        place = next((owner[k] for k in keys if k in owner), None)
+        if place is not None and all(h.list != hit.list
+                                     for h in (kept[place], *kept[place].also_listed)):
+            first = kept[place]
+            kept[place] = first.model_copy(update={"also_listed": [*first.also_listed, hit]})
+        else:
+            place = len(kept)
+            kept.append(hit)
+        for key in keys:
+            owner.setdefault(key, place)
+    return kept

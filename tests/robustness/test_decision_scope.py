@@ -90,3 +90,27 @@ def test_concurrent_decides_number_their_entries(tmp_path: Path) -> None:
     assert sorted(numbers) == list(range(1, 21))
     recorded = load_decisions(path).entries
     assert [recorded[n - 1].name for n in numbers] == [e.name for e in entries]
+
+
+def test_an_alias_added_to_the_entity_brings_the_hit_back(tmp_path: Path, cli: Cli) -> None:
+    # Without list_hash (to survive list updates), the entity's fingerprint is what pins
+    # the listing: it covers every alias, so a new alias equal to the supplier's name
+    # is a changed listing and the hit comes back for review.
+    ships = tmp_path / "ships.yaml"
+    ships.write_text(ACME_LIST, encoding="utf-8")
+    lists = ("--list", str(ships))
+    decisions = _decide(cli, tmp_path, "name,country\nAcme Shipping Holding,SG\n",
+                        "acme-shipping", *lists)
+    text = decisions.read_text(encoding="utf-8")
+    decisions.write_text("\n".join(line for line in text.splitlines()
+                                   if "list_hash" not in line) + "\n", encoding="utf-8")
+    assert load_decisions(decisions).entries[0].list_hash is None
+    suppliers = "name,country\nAcme Shipping Holding,SG\n"
+    assert _rescreen(cli, tmp_path, suppliers, decisions, *lists)[0]["decision"] == "clear"
+    ships.write_text(ACME_LIST.replace(
+        "    countries: [KP]\n",
+        "    aliases: [{name: Acme Shipping Holding, kind: aka}]\n    countries: [KP]\n"),
+        encoding="utf-8")
+    row = _rescreen(cli, tmp_path, suppliers, decisions, *lists)[0]
+    assert row["decision"] != "clear"
+    assert "the listing changed since" in row["note"]
