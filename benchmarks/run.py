@@ -36,6 +36,7 @@ from sanctionscreen.matching.bound import BoundTable
 from sanctionscreen.matching.similarity import word_similarity
 from sanctionscreen.native import COMPILED_IN_USE
 from sanctionscreen.screener import Screener
+from sanctionscreen.screening.search import search
 from sanctionscreen.text import words
 from sanctionscreen.text.normalize import normalise
 from sanctionscreen.watchlist.model import Alias, Entity, Risk, Watchlist
@@ -85,8 +86,8 @@ _SCREENER: Screener | None = None
 def _both(name: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]], float, float]:
     assert _SCREENER is not None
     start = time.perf_counter()
-    kept, made = _SCREENER._search(name, None, exhaustive=False)
-    indexed = _SCREENER._assembled(_SCREENER._explained(kept, None, made))
+    found, made = search(_SCREENER._built, name, None)
+    indexed = _SCREENER._result(found, None, made)
     middle = time.perf_counter()
     full = _SCREENER._screen_exhaustive(name)
     end = time.perf_counter()

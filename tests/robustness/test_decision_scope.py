@@ -45,6 +45,17 @@ def _rescreen(cli: Cli, tmp_path: Path, suppliers: str, decisions: Path,
     return list(csv.DictReader(io.StringIO(out)))
 
 
+def _acme_decided(cli: Cli, tmp_path: Path) -> tuple[Path, tuple[str, str], Path]:
+    """The ships list, the options that load it, and a false positive recorded for
+    'Acme Shipping Holding' (SG) against its entity."""
+    ships = tmp_path / "ships.yaml"
+    ships.write_text(ACME_LIST, encoding="utf-8")
+    lists = ("--list", str(ships))
+    decisions = _decide(cli, tmp_path, "name,country\nAcme Shipping Holding,SG\n",
+                        "acme-shipping", *lists)
+    return ships, lists, decisions
+
+
 def test_a_false_positive_for_profinet_gmbh_clears_only_it(tmp_path: Path, cli: Cli) -> None:
     decisions = _decide(cli, tmp_path, "name,country\nProfinet GmbH,DE\n", "profinet")
     rows = _rescreen(cli, tmp_path, "name,country\nProfinet GmbH,DE\nPROFINET PTE. LTD.,SG\n"
@@ -54,11 +65,7 @@ def test_a_false_positive_for_profinet_gmbh_clears_only_it(tmp_path: Path, cli: 
 
 
 def test_a_higher_score_comes_back(tmp_path: Path, cli: Cli) -> None:
-    ships = tmp_path / "ships.yaml"
-    ships.write_text(ACME_LIST, encoding="utf-8")
-    lists = ("--list", str(ships))
-    decisions = _decide(cli, tmp_path, "name,country\nAcme Shipping Holding,SG\n",
-                        "acme-shipping", *lists)
+    _, lists, decisions = _acme_decided(cli, tmp_path)
     recorded = load_decisions(decisions).entries[0]
     assert recorded.country == "SG" and recorded.score is not None and recorded.score < 1
     rows = _rescreen(cli, tmp_path, "name,country\nAcme Shipping Holding,SG\n"
@@ -96,11 +103,7 @@ def test_an_alias_added_to_the_entity_brings_the_hit_back(tmp_path: Path, cli: C
     # Without list_hash (to survive list updates), the entity's fingerprint is what pins
     # the listing: it covers every alias, so a new alias equal to the supplier's name
     # is a changed listing and the hit comes back for review.
-    ships = tmp_path / "ships.yaml"
-    ships.write_text(ACME_LIST, encoding="utf-8")
-    lists = ("--list", str(ships))
-    decisions = _decide(cli, tmp_path, "name,country\nAcme Shipping Holding,SG\n",
-                        "acme-shipping", *lists)
+    ships, lists, decisions = _acme_decided(cli, tmp_path)
     text = decisions.read_text(encoding="utf-8")
     decisions.write_text("\n".join(line for line in text.splitlines()
                                    if "list_hash" not in line) + "\n", encoding="utf-8")
