@@ -3,9 +3,9 @@
 They are the score bound (``sanctionscreen/matching/_cbound.c``) and the candidate
 index's word lookups (``sanctionscreen/_cindex.c``), which share the word similarity in
 ``sanctionscreen/matching/_cwords.h``; and the screening path's Python modules
-(``COMPILED``), compiled with mypyc from their own typed source, which then runs about
-twice as fast. Without a C compiler the package still installs and works: the same
-results then come from plain Python, more slowly. Set
+(``COMPILED``), compiled with mypyc from their own typed source, which then screen
+about a third faster (``docs/performance.md``). Without a C compiler the package still
+installs and works: the same results then come from plain Python, more slowly. Set
 ``SANCTIONSCREEN_REQUIRE_EXTENSION=1`` to make a failed compile an error (CI does), or
 ``SANCTIONSCREEN_NO_EXTENSION=1`` to skip it. See ``docs/performance.md``.
 """

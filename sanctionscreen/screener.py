@@ -241,7 +241,9 @@ def _default_screener() -> Screener:
 
 @lru_cache(maxsize=4)
 def _screener_for(lists: tuple[ListSpec, ...], thresholds: tuple[tuple[str, float], ...] | None,
-                  ) -> Screener:
+                  stamps: tuple[object, ...]) -> Screener:
+    """A screener kept by its lists' absolute paths, thresholds and files' ``stamps``
+    (``list_stamp``: an edited file builds a new one)."""
     return Screener(lists, thresholds=dict(thresholds) if thresholds is not None else None)
 
 
@@ -251,8 +253,9 @@ def screen(name: str, *, country: str | None = None,
     """Screen one name against the bundled lists (or ``lists``), in one call.
 
     The screener built for the bundled lists, or for the same paths and thresholds as
-    one of the last four calls, is kept and used again; lists given as ``Watchlist``
-    objects build a new one each call (build a :class:`Screener` to screen many names).
+    one of the last four calls, is kept and used again while the lists' files stay as
+    they were (same size and modification time); lists given as ``Watchlist`` objects
+    build a new one each call (build a :class:`Screener` to screen many names).
 
     >>> screen("Korea Shinheung Trading Corp.").decision
     'match'
@@ -267,7 +270,12 @@ def screen(name: str, *, country: str | None = None,
     if any(isinstance(spec, Watchlist) for spec in specs):
         return Screener(specs, thresholds=dict(chosen) if chosen else None).screen(
             name, country=country)
-    return _screener_for(specs, chosen).screen(name, country=country)
+    from sanctionscreen.importers.resolve import BUNDLED, list_stamp
+
+    paths = tuple(BUNDLED if spec == BUNDLED else str(Path(spec).resolve())
+                  for spec in specs if not isinstance(spec, Watchlist))
+    return _screener_for(paths, chosen, tuple(list_stamp(p) for p in paths)).screen(
+        name, country=country)
 
 
 def best_decision(results: Iterable[ScreeningResult]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 import sanctionscreen
@@ -37,3 +40,17 @@ def test_junk_gives_a_result_or_a_clear_error(junk: object) -> None:
             call()
         except (SanctionscreenError, TypeError) as error:
             assert str(error)
+
+
+def test_the_one_call_screen_sees_an_edited_list(tmp_path: Path) -> None:
+    # The screener kept for a path is built again once the file changes.
+    listing = tmp_path / "mine.yaml"
+    entry = ("id: mine\ntitle: Mine\nentities:\n  - id: e1\n    type: company\n"
+             "    name: {name}\n    risk: {{basis: reported, categories: [other]}}\n"
+             "    sources: [{{kind: article, title: Test}}]\n")
+    listing.write_text(entry.format(name="Brightwave Textiles GmbH"), encoding="utf-8")
+    assert sanctionscreen.screen("Nordic Packaging AB", lists=[listing]).decision == "clear"
+    listing.write_text(entry.format(name="Nordic Packaging AB"), encoding="utf-8")
+    os.utime(listing, ns=(1, 1))  # a new time even where the clock is coarse
+    assert sanctionscreen.screen("Nordic Packaging AB", lists=[listing]).decision == "match"
+    assert sanctionscreen.screen("Nordic Packaging AB", lists=[str(listing)]).decision == "match"

@@ -32,6 +32,7 @@ from sanctionscreen.batch.html_audit import (
 )
 from sanctionscreen.batch.html_rows import row_record, script_json, shown_hits
 from sanctionscreen.batch.outcome import ScreenedRow
+from sanctionscreen.settings import DEFAULT_MATCH, DEFAULT_REVIEW
 
 MAX_DETAILED = 20_000  # rows whose hits keep their full explanations
 _SPOOL_BYTES = 16 * 1024 * 1024
@@ -71,13 +72,16 @@ _CONTROLS = """<div class="controls">
 <option value="score">score, highest first</option><option value="list">list</option>
 <option value="entity">listed entity</option><option value="row">row (input order)</option>
 </select></label>
-<span><b id="shown-count">0</b> rows shown</span>
+<span><b id="shown-count">no</b> rows shown</span>
 <span class="pager"><button type="button" id="prev">previous</button><span id="page-info">
 </span><button type="button" id="next">next</button></span>
 </div>
 <noscript><p>This report needs its own script to show the rows.</p></noscript>
 <table id="rows"><thead><tr><th>row</th><th>name</th><th>country</th><th>decision</th>
-<th>score</th><th>best hit (list)</th><th>note</th></tr></thead><tbody></tbody></table>
+<th>score</th><th>best hit (list)</th><th>note</th></tr></thead><tbody><tr><td colspan="7">
+The rows are shown by the report's own script, which did not run here (scripts blocked
+or turned off): open the file in a browser that runs it, or read the JSON lines or CSV
+report of the same run.</td></tr></tbody></table>
 """
 
 
@@ -136,14 +140,16 @@ class HtmlWriter:
 
     def _limits(self) -> list[float]:
         thresholds = self._header.get("settings", {}).get("thresholds", {})
-        return [float(thresholds.get("review", 0.7)), float(thresholds.get("match", 0.85))]
+        return [float(thresholds.get("review", DEFAULT_REVIEW)),
+                float(thresholds.get("match", DEFAULT_MATCH))]
 
     def _legend(self) -> str:
         review, match = self._limits()
         return (
             '<p class="muted">Each score bar runs from 0 to 1; its two marks are the review '
-            f"threshold ({review:g}) and the match threshold ({match:g}). Clear rows show the "
-            "score of the nearest listed name, if any came near.</p>\n"
+            f"threshold ({review:g}) and the match threshold ({match:g}). Clear rows carry no hit "
+            "(no listed name reached review), unless an analyst's recorded decision cleared "
+            "one, which is shown.</p>\n"
         )
 
     def finish(self, summary: RunSummary) -> None:

@@ -50,3 +50,15 @@ def check_unique_ids(lists: list[Watchlist]) -> None:
                 path=watchlist.source,
                 hint="each list needs its own id: change one, or give the list once")
 
+
+def list_stamp(spec: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a list's files change: each file's path, size and modification
+    time (``()`` for the bundled lists and for a path that does not exist), so that a
+    loaded list kept for reuse is loaded again once its files change."""
+    if str(spec) == BUNDLED:
+        return ()
+    path = Path(spec)
+    if not path.exists():
+        return ()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)

@@ -58,7 +58,8 @@ def screen_dataframe(df: DataFrame, *, name_col: str, country_col: str | None = 
                 f"the {role} column {column!r} holds {fields[column].dataType.simpleString()}"
                 ", not strings", hint=f"cast it first: df.withColumn({column!r}, "
                 f"df[{column!r}].cast('string'))")
-    taken = [name for name in NAMES if name in fields]
+    folded = {name.casefold() for name in fields}  # Spark's column names ignore case
+    taken = [name for name in NAMES if name.casefold() in folded]
     if taken:
         raise ConfigurationError(
             f"the DataFrame already has a column {taken[0]!r}, which screening adds",

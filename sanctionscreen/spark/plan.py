@@ -8,13 +8,16 @@ task. The bundled lists travel inside the installed package and are not shipped.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sanctionscreen.errors import ConfigurationError, WatchlistError
-from sanctionscreen.importers.resolve import BUNDLED, check_unique_ids
+from sanctionscreen.importers.resolve import BUNDLED, check_unique_ids, list_stamp
 from sanctionscreen.importers.resolve import resolve_lists as resolve_paths
 from sanctionscreen.results import ListInfo
 from sanctionscreen.screening.build import list_info, with_types
@@ -68,12 +71,13 @@ def make_plan(lists: str | Path | Sequence[str | Path] | None = None, *,
     YAML files); two shipped paths with one base name are a :class:`ConfigurationError`
     (``SparkFiles`` knows a file by its base name only).
     """
+    types = None if types is None else tuple(types)  # read once (a generator is used twice)
     specs: list[str | Path] = ([BUNDLED] if lists is None else
                                [lists] if isinstance(lists, (str, Path)) else list(lists))
     if not specs:
         raise ConfigurationError("no lists given", hint="pass 'bundled' or a path")
     shipped = tuple(_shipped(spec) for spec in specs)
-    names = [s.name for s in shipped if s.name is not None]
+    names = [Path(s.source).name for s in shipped if s.name is not None]
     clash = sorted({n for n in names if names.count(n) > 1})
     if clash:
         raise ConfigurationError(
@@ -106,7 +110,7 @@ _KEEP = 4
 def _loaded(sources: tuple[str, ...]) -> list[Watchlist]:
     """The lists at ``sources``, kept while their files' sizes and times stay the same
     (a notebook screens many DataFrames against the same lists)."""
-    key = (sources, tuple(_stats(source) for source in sources))
+    key = (sources, tuple(list_stamp(source) for source in sources))
     found = _LOADED.get(key)
     if found is None:
         found = resolve_paths(list(sources))
@@ -114,14 +118,6 @@ def _loaded(sources: tuple[str, ...]) -> list[Watchlist]:
             del _LOADED[next(iter(_LOADED))]
         _LOADED[key] = found
     return found
-
-
-def _stats(source: str) -> tuple[tuple[str, int, int], ...]:
-    if source == BUNDLED:
-        return ()
-    path = Path(source)
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
 
 
 def _shipped(spec: object) -> Shipped:
@@ -134,17 +130,24 @@ def _shipped(spec: object) -> Shipped:
     if not path.exists():
         raise WatchlistError("the list file or folder does not exist", path=path,
                              hint="give the path of a list file or folder")
-    return Shipped(str(path), path.name, folder=path.is_dir())
+    # Named by its files' sizes and times too: Spark ships a name once a session, so
+    # an edited list must travel under a new name to reach the workers.
+    stamp = hashlib.sha256(repr(list_stamp(path)).encode()).hexdigest()[:12]
+    return Shipped(str(path), f"{stamp}-{path.name}", folder=path.is_dir())
 
 
 def ship(context: SparkContext, plan: Plan) -> None:
     """Add the plan's list files and folders to ``context`` (once each), so that
     every executor can read them with ``SparkFiles.get``."""
-    added = set(context.listFiles)
+    added = {uri.rstrip("/").rsplit("/", 1)[-1] for uri in context.listFiles}
     for item in plan.lists:
-        if item.name is None:
+        if item.name is None or item.name in added:
             continue
-        uri = Path(item.source).as_uri()
-        if uri in added or uri.replace("file:///", "file:/") in added:
-            continue
-        context.addFile(item.source, recursive=item.folder)
+        # a copy under the name it travels by (a temporary folder kept for the session)
+        staged = Path(tempfile.mkdtemp(prefix="sanctionscreen-lists-")) / item.name
+        if item.folder:
+            shutil.copytree(item.source, staged)
+        else:
+            shutil.copy2(item.source, staged)
+        context.addFile(str(staged), recursive=item.folder)
+        added.add(item.name)

@@ -19,6 +19,7 @@ from sanctionscreen.spark.columns import COLUMNS, NAMES, result_row
 from sanctionscreen.spark.plan import Plan
 
 _SCREENERS: dict[tuple[object, ...], Screener] = {}  # by Plan.key, in this process
+KEEP_SCREENERS = 2  # screeners a worker keeps (each holds its lists' index in memory)
 
 
 def screener_for(plan: Plan) -> Screener:
@@ -30,6 +31,8 @@ def screener_for(plan: Plan) -> Screener:
                             recorded_sources=plan.sources,
                             build_processes=1)  # an executor's worker owns one core
         check(screener, plan)
+        if len(_SCREENERS) >= KEEP_SCREENERS:  # a sweep of settings keeps only the last
+            del _SCREENERS[next(iter(_SCREENERS))]
         _SCREENERS[plan.key] = screener
     return screener
 

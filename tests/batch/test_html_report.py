@@ -106,3 +106,13 @@ def test_past_the_detail_limit_flagged_rows_keep_entity_and_score() -> None:
     assert len(hits) == 500 and sum("brief" in h for h in hits) == 400
     assert "text" not in hits[-1] and hits[-1]["name"] == "Korea Heungjin Trading Company"
     assert "400 flagged rows after the first 100" in page
+
+
+def test_without_its_script_the_page_says_why_no_rows_show(tmp_path: Path) -> None:
+    # Where a viewer blocks scripts by policy, <noscript> is not shown either: the
+    # table itself says the rows need the script, instead of an empty "0 rows".
+    page = report(tmp_path).read_text(encoding="utf-8")
+    body = page.split('<table id="rows">', 1)[1].split("</table>", 1)[0]
+    assert "which did not run here" in body and "JSON lines or CSV" in body
+    assert '<b id="shown-count">0</b>' not in page
+    assert "Clear rows carry no hit" in page

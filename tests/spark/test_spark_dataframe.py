@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,7 @@ def test_without_country_column_and_with_thresholds(spark: Any) -> None:
     ("name string, c int", {"name_col": "name", "country_col": "c"}, "country column 'c'"),
     ("name string", {"name_col": "name", "id_col": "id"}, "no id column 'id'"),
     ("name string, decision string", {"name_col": "name"}, "already has a column 'decision'"),
+    ("name string, Score string", {"name_col": "name"}, "already has a column 'score'"),
 ])
 def test_unusable_columns_are_configuration_errors(spark: Any, columns: str,
                                                    kwargs: dict[str, str], message: str) -> None:
@@ -166,3 +168,25 @@ def test_input_columns_of_any_type_come_back_unchanged(spark: Any) -> None:
     out = screen_dataframe(df, name_col="name", id_col="id").orderBy("id").collect()
     assert [tuple(row)[:5] for row in out] == rows
     assert [row["decision"] for row in out] == ["match", "error"]
+
+
+def test_an_edited_list_reaches_the_workers(spark: Any, tmp_path: Path) -> None:
+    # Spark ships a file name once a session: the edited list travels under a new name.
+    listing = tmp_path / "mine.yaml"
+    entry = ("id: mine\ntitle: Mine\nentities:\n  - id: e1\n    type: company\n"
+             "    name: {name}\n    risk: {{basis: reported, categories: [other]}}\n"
+             "    sources: [{{kind: article, title: Test}}]\n")
+    df = spark.createDataFrame([("Nordic Packaging AB",)], "name string")
+    listing.write_text(entry.format(name="Brightwave Textiles GmbH"), encoding="utf-8")
+    assert screen_dataframe(df, name_col="name", lists=[listing]).collect()[0][
+        "decision"] == "clear"
+    listing.write_text(entry.format(name="Nordic Packaging AB"), encoding="utf-8")
+    os.utime(listing, ns=(1, 1))
+    assert screen_dataframe(df, name_col="name", lists=[listing]).collect()[0][
+        "decision"] == "match"
+
+
+def test_types_may_be_any_iterable(spark: Any) -> None:
+    df = spark.createDataFrame([("Korea Shinheung Trading Corp.",)], "name string")
+    row = screen_dataframe(df, name_col="name", types=(t for t in ["company"])).collect()[0]
+    assert row["decision"] == "match"

@@ -29,7 +29,9 @@ def test_a_plan_pins_the_driver_lists_and_settings() -> None:
 
 def test_a_plan_ships_paths_by_base_name(ofac: Path) -> None:
     plan = make_plan([str(ofac), "bundled"])
-    assert [(s.name, s.folder) for s in plan.lists] == [(ofac.name, True), (None, False)]
+    assert [s.folder for s in plan.lists] == [True, False] and plan.lists[1].name is None
+    # named by the files' sizes and times too, so an edited list travels anew
+    assert plan.lists[0].name is not None and plan.lists[0].name.endswith("-" + ofac.name)
     assert plan.sources["ofac-sdn"] == str(ofac.resolve())
 
 
