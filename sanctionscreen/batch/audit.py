@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sanctionscreen.batch.outcome import ScreenedRow
+from sanctionscreen.errors import ConfigurationError
 from sanctionscreen.results import ListInfo
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 TIME_FIELDS = ("started_at", "ended_at", "duration_seconds")
+FAIL_ON = ("match", "review", "never")  # what rows fail a run (``RunSummary.exit_code``)
 _KEEP_NOTED = 100  # row numbers of odd rows kept for the summary; the count is always exact
 
 
@@ -137,6 +139,9 @@ class RunSummary:
         ``fail_on`` says which rows fail it: ``"review"`` a match or a row for review,
         ``"match"`` a match only, ``"never"`` none.
         """
+        if fail_on not in FAIL_ON:
+            raise ConfigurationError(f"fail_on must be one of {', '.join(FAIL_ON)}, not "
+                                     f"{fail_on!r}")
         if self.counts["error"]:
             return 2
         if fail_on == "never":

@@ -1,14 +1,15 @@
-"""Pick the name, country and address columns of an input by header or 1-based index.
+"""Pick the name, country, address and kept columns of an input by header or 1-based index.
 
 A column is given as its header (compared without case or surrounding spaces)
 or as a 1-based number. Without ``--column``, the first header in
 :data:`NAME_HEADERS` is used, else the first header containing "name", else
-the first column.
+the first column. Kept columns (``--keep-column``) travel to every output;
+without any, the columns headed as in :data:`KEEP_HEADERS` are kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sanctionscreen.errors import InputError
@@ -28,6 +29,9 @@ NAME_HEADERS = (
     "beneficiary",
 )
 
+# Headers of a supplier's own id and city, kept without --keep-column.
+KEEP_HEADERS = ("id", "supplier_id", "supplier id", "vendor_id", "city", "town")
+
 
 @dataclass(frozen=True)
 class Columns:
@@ -37,6 +41,17 @@ class Columns:
     name: int
     country: int | None = None
     address: int | None = None
+    kept: tuple[int, ...] = ()  # columns carried to every output, in the order asked
+
+    def kept_names(self) -> tuple[str, ...]:
+        """The headers of the kept columns."""
+        return tuple(self.names[i] for i in self.kept)
+
+    def kept_cells(self, cells: Sequence[str]) -> tuple[tuple[str, str], ...]:
+        """(header, value) of each kept column of a row; a missing cell is ""."""
+        return tuple(
+            (self.names[i], cells[i].strip() if i < len(cells) else "") for i in self.kept
+        )
 
     def label(self, index: int | None) -> str | None:
         """The header of the column at ``index``."""
@@ -49,10 +64,11 @@ def _find(headers: list[str], wanted: str | int, *, role: str, path: str, keyed:
             f"the {role} column must be a header or a 1-based number, not {wanted!r}", path=path
         )
     text = str(wanted).strip()
-    folded = [h.casefold() for h in headers]
+    folded = [h.casefold().strip() for h in headers]
     if text.casefold() in folded:
         return folded.index(text.casefold())
-    if text.isdigit():
+    number = text.removeprefix("-")
+    if number.isascii() and number.isdigit():  # "²" is a digit to isdigit, not to int
         index = int(text)
         if 1 <= index <= len(headers):
             return index - 1
@@ -81,14 +97,29 @@ def default_name_column(headers: list[str]) -> int:
     return 0
 
 
+def default_kept_columns(headers: Sequence[str]) -> tuple[int, ...]:
+    """The columns headed as a supplier id or a city (:data:`KEEP_HEADERS`).
+
+    >>> default_kept_columns(["ID", "Name", "City", "Country"])
+    (0, 2)
+    """
+    return tuple(i for i, h in enumerate(headers) if h.casefold().strip() in KEEP_HEADERS)
+
+
 def resolve_columns(
     headers: list[str],
     picks: Mapping[str, str | int | None],
     *,
     path: str,
     keyed: bool = False,
+    keep: Sequence[str | int] | None = None,
 ) -> Columns:
-    """The columns to use; ``picks`` maps "column", "country", "address" to a header or number."""
+    """The columns to use; ``picks`` maps "column", "country", "address" to a header or number.
+
+    ``keep`` names the kept columns; None keeps the id and city columns
+    (:func:`default_kept_columns`). An unknown one is an :class:`InputError`
+    naming the columns there are.
+    """
     headers = list(headers)
     wanted = picks.get("column")
     if wanted is None or wanted == "":
@@ -103,6 +134,14 @@ def resolve_columns(
             if pick is None or pick == ""
             else _find(headers, pick, role=role, path=path, keyed=keyed)
         )
+    if keep is None:
+        kept = default_kept_columns(headers)
+    else:
+        if isinstance(keep, str):
+            keep = [keep]  # one column given as a bare header, not its letters
+        found_kept = [_find(headers, k, role="kept", path=path, keyed=keyed) for k in keep]
+        kept = tuple(dict.fromkeys(found_kept))  # each column once, in the order asked
     return Columns(
-        names=tuple(headers), name=name, country=found["country"], address=found["address"]
+        names=tuple(headers), name=name, country=found["country"], address=found["address"],
+        kept=kept,
     )

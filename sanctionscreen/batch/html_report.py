@@ -8,7 +8,9 @@ keep the entity and score only. Rows are spooled to a temporary file while the
 run goes, so memory stays bounded. The fixed tables (counts, lists, run facts)
 are written as escaped HTML (``html_audit``). A Content-Security-Policy meta
 allows exactly the report's script and style sheet by their sha256 hashes; the
-JSON block is data, never run, and holds no ``<``, ``>`` or ``&``.
+JSON block is data, never run, and holds no ``<``, ``>`` or ``&``. The kept input
+columns (``--keep-column``, else the id and city) get a column each in the rows
+table, and the search box searches them.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from sanctionscreen.batch.html_audit import (
     lists_table,
     run_table,
 )
-from sanctionscreen.batch.html_rows import row_record, script_json, shown_hits
+from sanctionscreen.batch.html_rows import row_record, script_json, shown_hits, text
 from sanctionscreen.batch.outcome import ScreenedRow
 from sanctionscreen.settings import DEFAULT_MATCH, DEFAULT_REVIEW
 
@@ -67,7 +69,8 @@ _CONTROLS = """<div class="controls">
 <label>Entity type <select id="type-filter"><option value="">any</option></select></label>
 <label>Country <select id="country-filter" title="the supplier's or the listed entity's">
 <option value="">any</option></select></label>
-<label>Search <input type="search" id="search" placeholder="name, row, entity, list"></label>
+<label>Search <input type="search" id="search" placeholder="name, row, entity, list{kept}">
+</label>
 <label>Sort by <select id="sort"><option value="decision">decision, then score</option>
 <option value="score">score, highest first</option><option value="list">list</option>
 <option value="entity">listed entity</option><option value="row">row (input order)</option>
@@ -77,11 +80,11 @@ _CONTROLS = """<div class="controls">
 </span><button type="button" id="next">next</button></span>
 </div>
 <noscript><p>This report needs its own script to show the rows.</p></noscript>
-<table id="rows"><thead><tr><th>row</th><th>name</th><th>country</th><th>decision</th>
-<th>score</th><th>best hit (list)</th><th>note</th></tr></thead><tbody><tr><td colspan="7">
-The rows are shown by the report's own script, which did not run here (scripts blocked
-or turned off): open the file in a browser that runs it, or read the JSON lines or CSV
-report of the same run.</td></tr></tbody></table>
+<table id="rows"><thead><tr><th>row</th>{kept_heads}<th>name</th><th>country</th>
+<th>decision</th><th>score</th><th>best hit (list)</th><th>note</th></tr></thead><tbody><tr>
+<td colspan="{width}">The rows are shown by the report's own script, which did not run here
+(scripts blocked or turned off): open the file in a browser that runs it, or read the
+JSON lines or CSV report of the same run.</td></tr></tbody></table>
 """
 
 
@@ -94,6 +97,7 @@ class HtmlWriter:
         self._detailed = 0
         self._brief = 0
         self._header: dict[str, Any] = {}
+        self._kept: list[str] = []
         # Lives from the first row to ``finish``, which closes it: no ``with`` can span that.
         self._spool: tempfile.SpooledTemporaryFile[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"
@@ -105,13 +109,14 @@ class HtmlWriter:
 
     def start(self, header: dict[str, Any]) -> None:
         self._header = header
+        self._kept = [str(c) for c in header.get("input", {}).get("kept_columns", [])]
 
     def write(self, outcome: ScreenedRow) -> None:
         explained = bool(shown_hits(outcome))
         brief = explained and self._detailed >= self._max_detailed
         self._detailed += explained and not brief
         self._brief += brief
-        record = row_record(outcome, brief=brief)
+        record = row_record(outcome, brief=brief, kept=self._kept)
         for hit in record[6]:
             self._per_list[hit["list"]]["cleared" if hit["cleared"] else hit["decision"]] += 1
         self._spool.write(("," if self._rows else "") + script_json(record) + "\n")
@@ -134,8 +139,16 @@ class HtmlWriter:
             '<div class="tops"><div><h2>Rows per decision</h2>'
             f"{decision_counts(summary)}</div>\n<div><h2>Hits per list</h2>"
             f"{list_counts(lists, self._per_list)}</div></div>\n"
-            f"<h2>Rows</h2>{brief}\n{self._legend()}{_CONTROLS}"
+            f"<h2>Rows</h2>{brief}\n{self._legend()}{self._controls()}"
             f'<h2>Lists screened</h2>{lists_table(lists)}\n<h2>Run</h2>{run_table(h, summary)}\n'
+        )
+
+    def _controls(self) -> str:
+        """The filters and the rows table's head, with a column per kept input column."""
+        return _CONTROLS.format(
+            kept="".join(", " + esc(name) for name in self._kept),
+            kept_heads="".join(f'<th class="kept">{esc(name)}</th>' for name in self._kept),
+            width=7 + len(self._kept),
         )
 
     def _limits(self) -> list[float]:
@@ -157,7 +170,8 @@ class HtmlWriter:
         out = self._stream
         out.write(self._head(summary))
         out.write('<script type="application/json" id="report-data">{"thresholds":')
-        out.write(script_json(limits) + ',"rows":[\n')
+        out.write(script_json(limits) + ',"kept":' + script_json([text(c) for c in self._kept])
+                  + ',"rows":[\n')
         self._spool.seek(0)
         shutil.copyfileobj(self._spool, out)
         self._spool.close()

@@ -1,7 +1,8 @@
 """Each output row as the data the HTML report's script renders: compact for clear rows.
 
-A row is a JSON array ``[row, decision, score, name, country, note, hits, citations]``
-(``score`` null for rows without a hit; ``hits`` empty for clear rows). A hit is an
+A row is a JSON array ``[row, decision, score, name, country, note, hits, citations, kept]``
+(``score`` null for rows without a hit; ``hits`` empty for clear rows; ``kept`` the
+values of the kept input columns, in the order the report's data names them). A hit is an
 object with the listed entity, its risk basis, the word alignment, unmatched words,
 the rules that changed the score and the full text explanation; a hit of a row past
 the report's detail limit keeps only the entity and score (``"brief": true``).
@@ -12,6 +13,7 @@ bidi characters escaped); :func:`script_json` makes the JSON safe inside ``<scri
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sanctionscreen.batch.outcome import ScreenedRow, hit_text
@@ -107,8 +109,14 @@ def hit_record(hit: Hit, *, cleared: bool = False, brief: bool = False) -> dict[
     return record
 
 
-def row_record(outcome: ScreenedRow, *, brief: bool = False) -> list[Any]:
-    """One output row as the report's script reads it (``brief``: hits without explanations)."""
+def row_record(
+    outcome: ScreenedRow, *, brief: bool = False, kept: Sequence[str] | None = None
+) -> list[Any]:
+    """One output row as the report's script reads it (``brief``: hits without explanations).
+
+    ``kept`` names the kept columns whose values the row carries, "" where the row
+    has none; None gives the row's own kept values in its order.
+    """
     cleared = outcome.cleared
     hits = [
         hit_record(h, cleared=h.entity_id in cleared, brief=brief) for h in shown_hits(outcome)
@@ -122,4 +130,12 @@ def row_record(outcome: ScreenedRow, *, brief: bool = False) -> list[Any]:
         text(row_note(outcome)),
         hits,
         [text(c.text()) for c in outcome.citations if c.applied],
+        _kept_values(outcome, kept),
     ]
+
+
+def _kept_values(outcome: ScreenedRow, names: Sequence[str] | None) -> list[str]:
+    if names is None:
+        return [text(value) for _, value in outcome.input.kept]
+    values = dict(outcome.input.kept)
+    return [text(values.get(name, "")) for name in names]

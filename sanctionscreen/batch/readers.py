@@ -6,6 +6,8 @@ encoding, delimiter and columns, and returns an :class:`InputFile` whose
 per row of the file, in order, numbered as a spreadsheet numbers them. No row
 is dropped: a row that cannot be screened carries a ``problem``. Blank rows
 after the last non-blank row are counted (``trailing_blank_rows``), not yielded.
+Each row carries its kept columns (``--keep-column``, else the id and city
+columns) as ``InputRow.kept``; a plain text file has no columns to keep.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from __future__ import annotations
 import csv
 import itertools
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from sanctionscreen.batch.columns import Columns, resolve_columns
+from sanctionscreen.batch.columns import Columns, default_kept_columns, resolve_columns
 from sanctionscreen.batch.encoding import text_stream
 from sanctionscreen.batch.header import choose_header
 from sanctionscreen.batch.rows import InputRow, describe_cell, name_problem
@@ -51,6 +53,7 @@ class InputFile:
     address_column: str | None = None
     sheet: str | None = None
     delimiter: str | None = None
+    kept_columns: tuple[str, ...] = ()  # the headers of the columns each row keeps
     trailing_blank_rows: int = 0
     # How the file was read where that was a guess (a low-confidence encoding, whether
     # the first row is a header): said in the run summary and the audit header.
@@ -109,7 +112,7 @@ def _make_row(
 ) -> InputRow:
     width = len(cols.names)
     if not any(cell.strip() for cell in cells):
-        return InputRow(row=number, name=None, cells=("",) * width, problem=BLANK)
+        return _unread_row(number, cols, BLANK)
     note = None
     if len(cells) != width:
         note = f"row {number} has {len(cells)} cells, the header has {width}"
@@ -133,7 +136,15 @@ def _make_row(
         address=cell(cols.address) or None,
         problem=problem,
         note=note,
+        kept=cols.kept_cells(padded),
     )
+
+
+def _unread_row(number: int, cols: Columns, problem: str) -> InputRow:
+    """A row with no cells read (blank, or unreadable): every cell and kept value ""."""
+    cells = ("",) * len(cols.names)
+    return InputRow(row=number, name=None, cells=cells, problem=problem,
+                    kept=cols.kept_cells(cells))
 
 
 def _csv_rows(
@@ -148,12 +159,7 @@ def _csv_rows(
         except StopIteration:
             return
         except csv.Error as error:
-            yield InputRow(
-                row=number,
-                name=None,
-                cells=("",) * len(cols.names),
-                problem=f"the row cannot be read as CSV: {error}",
-            )
+            yield _unread_row(number, cols, f"the row cannot be read as CSV: {error}")
             continue
         yield _make_row(number, cells, cols, max_length=max_length, encoding=encoding)
 
@@ -178,23 +184,18 @@ def _jsonl_rows(
 ) -> Iterator[InputRow]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
-            yield InputRow(row=number, name=None, cells=("",) * len(keys), problem=BLANK)
+            yield _unread_row(number, cols, BLANK)
             continue
         try:
             record = json.loads(line)
         except ValueError as error:
-            yield InputRow(
-                row=number, name=None, cells=("",) * len(keys),
-                problem=f"line {number} is not valid JSON: {error}",
-            )  # fmt: skip
+            yield _unread_row(number, cols, f"line {number} is not valid JSON: {error}")
             continue
         if isinstance(record, str):
             record = {keys[cols.name]: record}
         if not isinstance(record, dict):
-            yield InputRow(
-                row=number, name=None, cells=("",) * len(keys),
-                problem=f"line {number} is a JSON {type(record).__name__}, not an object",
-            )  # fmt: skip
+            kind = type(record).__name__
+            yield _unread_row(number, cols, f"line {number} is a JSON {kind}, not an object")
             continue
         values = [record.get(key) for key in keys]
         row = _make_row(
@@ -203,7 +204,7 @@ def _jsonl_rows(
         raw_name = values[cols.name]
         if row.problem is None and raw_name is not None and not isinstance(raw_name, str):
             row = InputRow(
-                row=number, name=None, cells=row.cells,
+                row=number, name=None, cells=row.cells, kept=row.kept,
                 problem=f"the name is not text (got JSON {type(raw_name).__name__})",
             )  # fmt: skip
         yield row
@@ -239,6 +240,7 @@ def open_input(
     max_name_length: int = 500,
     stdin: BinaryIO | None = None,
     header: bool | None = None,
+    keep_columns: Sequence[str | int] | None = None,
 ) -> InputFile:
     """Open a supplier file (or ``-``) for screening; :class:`InputError` if it cannot be read.
 
@@ -246,8 +248,13 @@ def open_input(
     column headed like "name" or "supplier" is used, else the first column.
     ``header`` says whether a CSV file's first row is its header; None guesses
     (:mod:`sanctionscreen.batch.header`) and records the choice in ``notes``.
+    ``keep_columns`` names the columns each row carries to the outputs
+    (``InputRow.kept``); None keeps the id and city columns. A plain text file has
+    none to name: naming one there is an :class:`InputError`.
     """
     fmt = check_format(input_format)
+    if isinstance(keep_columns, str):
+        keep_columns = [keep_columns]  # one column given as a bare header, not its letters
     opened = open_source(source, stdin=stdin)
     try:
         fmt = fmt or guess_format(opened)
@@ -255,7 +262,8 @@ def open_input(
         if fmt == "xlsx":
             from sanctionscreen.batch.xlsx import open_xlsx
 
-            return open_xlsx(opened, picks, sheet=sheet, max_name_length=max_name_length)
+            opened_xlsx = open_xlsx(opened, picks, sheet=sheet, max_name_length=max_name_length)
+            return _keeping(opened_xlsx, keep_columns)
         notes: list[str] = []
         text, used = text_stream(opened.stream, encoding=encoding, doubts=notes)
         make: Callable[[Columns], Iterator[InputRow]]
@@ -269,7 +277,8 @@ def open_input(
                 )  # fmt: skip
             delimiter = _sniff_delimiter(header_line)
             first = next(csv.reader([header_line], delimiter=delimiter), [])
-            choice = choose_header(first, picks, given=header)
+            header_picks = {**picks, **{f"keep {i}": k for i, k in enumerate(keep_columns or ())}}
+            choice = choose_header(first, header_picks, given=header)
             notes.append(choice.why)
             if choice.is_header:
                 columns, first_row = first, 2
@@ -291,20 +300,38 @@ def open_input(
                 return _jsonl_rows(text, cols.names, cols, max_length=max_name_length)
 
         else:
+            if keep_columns:
+                raise InputError(
+                    "a plain text file has no columns to keep: it holds one name a line",
+                    path=opened.name, hint="drop --keep-column, or screen a CSV file",
+                )  # fmt: skip
             columns = ["name"]
 
             def make(cols: Columns) -> Iterator[InputRow]:
                 return _text_rows(text, max_length=max_name_length, encoding=used)
 
         cols = resolve_columns(
-            [h.strip() for h in columns], picks, path=opened.name, keyed=fmt == "jsonl"
+            [h.strip() for h in columns], picks, path=opened.name, keyed=fmt == "jsonl",
+            keep=keep_columns,
         )
         return InputFile(
             name=opened.name, sha256=opened.sha256, size=opened.size, format=fmt,
             encoding=used, columns=cols.names, name_column=cols.names[cols.name],
             country_column=cols.label(cols.country), address_column=cols.label(cols.address),
-            delimiter=delimiter, notes=notes, _source=opened, _rows=make(cols),
+            delimiter=delimiter, kept_columns=cols.kept_names(), notes=notes, _source=opened,
+            _rows=make(cols),
         )  # fmt: skip
     except BaseException:
         opened.close()
         raise
+
+
+def _keeping(input_file: InputFile, keep: Sequence[str | int] | None) -> InputFile:
+    """``input_file`` (an XLSX sheet, whose reader keeps the id and city) with ``keep`` kept."""
+    headers = list(input_file.columns)
+    cols = resolve_columns(headers, {}, path=input_file.name, keep=keep)
+    input_file.kept_columns = cols.kept_names()
+    rows = input_file._rows
+    if rows is not None and cols.kept != tuple(default_kept_columns(headers)):
+        input_file._rows = (replace(row, kept=cols.kept_cells(row.cells)) for row in rows)
+    return input_file

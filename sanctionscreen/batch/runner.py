@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
@@ -108,12 +108,16 @@ def screen_file(
     batch_size: int = BATCH_SIZE,
     stdin: BinaryIO | None = None,
     header: bool | None = None,
+    keep_columns: Sequence[str | int] | None = None,
 ) -> RunSummary:
     """Screen every row of ``source`` and write ``format`` (csv, jsonl, html) to ``output``.
 
     ``output`` is a path, ``-`` for standard output, or an open text stream.
     ``progress`` None shows a counter on stderr only when it is a terminal.
     ``header`` says whether a CSV input's first row is its header (None: guessed).
+    ``keep_columns`` names input columns carried to every output and the report
+    (None: the id and city columns); the audit header lists them as
+    ``input.kept_columns``.
     Returns the run summary; raises :class:`InputError` if the input cannot be read.
     """
     if format not in OUTPUT_FORMATS:
@@ -130,6 +134,7 @@ def screen_file(
         source, input_format=input_format, column=column, country_column=country_column,
         address_column=address_column, encoding=encoding, sheet=sheet,
         max_name_length=screener.settings.max_name_length, stdin=stdin, header=header,
+        keep_columns=keep_columns,
     ) as input_file:  # fmt: skip
         summary.input_notes = list(input_file.notes)
         out = open_output(output, input_file._source.path if input_file._source else None)
@@ -140,6 +145,7 @@ def screen_file(
                 input_file=input_file, settings=screener.settings,
                 lists=screener.lists_info, decisions=book, started_at=started,
             )  # fmt: skip
+            audit["input"]["kept_columns"] = list(input_file.kept_columns)
             writer.start(audit)
             rows = input_file.rows()
             for outcome in _outcomes(rows, screener, book, workers=workers, batch_size=batch_size):

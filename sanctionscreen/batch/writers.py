@@ -1,7 +1,9 @@
 """Write screening results as they come: CSV, JSON lines, or (see ``html_report``) HTML.
 
 Every writer has the same three steps: ``start(header)``, ``write(row)`` for
-each row in input order, ``finish(summary)``. CSV cells pass through
+each row in input order, ``finish(summary)``. CSV and JSON lines carry every
+input column of each row (``input``); a JSON lines record also names the kept
+columns (``--keep-column``, else the id and city) in ``kept``. CSV cells pass through
 :func:`~sanctionscreen.batch.safety.neutralise_cell`; all text passes through
 :func:`~sanctionscreen.batch.safety.printable` so unreadable input bytes never
 break the output encoding.
@@ -102,6 +104,7 @@ def result_record(outcome: ScreenedRow, columns: list[str]) -> dict[str, Any]:
         "record": "result",
         "row": outcome.input.row,
         "input": dict(zip(columns, (printable(c) for c in outcome.input.cells), strict=False)),
+        "kept": {printable(k): printable(v) for k, v in outcome.input.kept},
         "name": None if outcome.input.name is None else printable(outcome.input.name),
         "country": outcome.input.country and printable(outcome.input.country),
         "address": outcome.input.address and printable(outcome.input.address),

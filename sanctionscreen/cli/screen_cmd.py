@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sanctionscreen.batch.audit import FAIL_ON
 from sanctionscreen.cli import (
     add_list_option,
     add_quiet_option,
@@ -49,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         "cannot be read is not used, and each hit's explanation says so)")
     screen.add_argument("--address-column", help="an address column (carried to the report)")
     screen.add_argument(
+        "--keep-column", action="append", metavar="COLUMN", dest="keep_columns",
+        help="a column of the supplier's own (header or 1-based number) to show beside each "
+        "row in every output and the report; repeatable. Default: the columns headed id, "
+        "supplier_id, supplier id, vendor_id, city or town",
+    )  # fmt: skip
+    screen.add_argument(
         "--header", action=argparse.BooleanOptionalAction, default=None,
         help="CSV: the first row is (--header) or is not (--no-header) the header; "
         "default: the header only when a cell of it names a column",
@@ -72,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     screen.add_argument("--decisions", metavar="FILE", help="a YAML file of analyst decisions")
     screen.add_argument("--workers", type=int, default=1, help="processes to screen with")
     screen.add_argument(
-        "--fail-on", choices=("match", "review", "never"), default="review",
+        "--fail-on", choices=FAIL_ON, default="review",
         help="which rows make the exit code 1: 'match' a match only; 'review' (default) a "
         "match or a row for review; 'never' no row. A row that could not be screened, "
         "or an error, gives 2 whatever this says",
@@ -129,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
             country_column=args.country_column, address_column=args.address_column,
             encoding=args.encoding, sheet=args.sheet, decisions=args.decisions,
             workers=args.workers, progress=False if args.quiet else None, header=args.header,
+            keep_columns=args.keep_columns,
         )  # fmt: skip
     except KeyboardInterrupt as stop:
         partial = getattr(stop, "summary", None)

@@ -1,14 +1,16 @@
 // The sanctionscreen HTML report's own script: reads the rows from the JSON data block,
-// filters, sorts, searches and shows them a page at a time. Text is only ever set with
-// textContent, never parsed as HTML, so nothing from the data can become markup.
+// filters, sorts, searches and shows them a page at a time, with a column per kept input
+// column (data.kept names them; each row's last field holds their values). Text is only
+// ever set with textContent, never parsed as HTML, so nothing from the data can become markup.
 (function () {
   "use strict";
   var PAGE = 100;
   var RANK = {match: 0, review: 1, error: 2, clear: 3};
-  var R = 0, D = 1, S = 2, N = 3, C = 4, X = 5, H = 6, A = 7;
+  var R = 0, D = 1, S = 2, N = 3, C = 4, X = 5, H = 6, A = 7, K = 8;
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var rows = data.rows;
   var thresholds = data.thresholds;
+  var kept = data.kept || [];
   var byId = function (id) { return document.getElementById(id); };
   var shown = [];
   var page = 0;
@@ -32,7 +34,7 @@
   function best(row) { return row[H].length ? row[H][0] : null; }
 
   function searchText(row) {
-    var parts = [String(row[R]), row[N], row[C], row[X]];
+    var parts = [String(row[R]), row[N], row[C], row[X]].concat(row[K] || []);
     row[H].forEach(function (h) { parts.push(h.name, h.id, h.matched, h.list); });
     return parts.join("\u0001").toLowerCase();
   }
@@ -185,12 +187,14 @@
     var score = el("td"); add(score, bar(row[S], row[D] === "clear" ? "clear" : row[D], thresholds));
     var hit = el("td", null, first ? first.name + " (" + first.list + ")" +
       (row[H].length > 1 ? " +" + (row[H].length - 1) : "") : "");
-    add(tr, el("td", "num", row[R]), el("td", "name", row[N]), el("td", null, row[C]), decision,
+    add(tr, el("td", "num", row[R]));
+    kept.forEach(function (_, i) { add(tr, el("td", "kept", (row[K] || [])[i])); });
+    add(tr, el("td", "name", row[N]), el("td", null, row[C]), decision,
       score, hit, el("td", "note", [row[X]].concat(row[A]).filter(Boolean).join("; ")));
     into.appendChild(tr);
     if (row[H].length) {
       var detail = el("tr", "detail"), cell = el("td");
-      cell.colSpan = 7;
+      cell.colSpan = 7 + kept.length;
       row[H].forEach(function (h) { add(cell, hitBlock(h)); });
       into.appendChild(add(detail, cell));
     }

@@ -132,7 +132,7 @@ def _parse(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
         else:
             if not _dangling_relations_fast(watchlist, where):
                 return watchlist, []
-    return _parse_with_lines(text, where)
+    return _parse_with_lines(text, where, data if isinstance(data, dict) else None)
 
 
 def _dangling_relations_fast(watchlist: Watchlist, where: str) -> list[Problem]:
@@ -141,10 +141,20 @@ def _dangling_relations_fast(watchlist: Watchlist, where: str) -> list[Problem]:
             for relation in entity.related if relation.entity not in ids]
 
 
-def _parse_with_lines(text: str, where: str) -> tuple[Watchlist | None, list[Problem]]:
+def _parse_with_lines(text: str, where: str, data: dict[str, Any] | None = None,
+                      ) -> tuple[Watchlist | None, list[Problem]]:
+    """Every problem of ``text`` with its line; ``data``: what the fast parse read, when
+    it read a mapping (then only the line-numbered tree is built here)."""
+    # A file the fast parse read: libyaml's C parser builds the line-numbered tree (the
+    # pure-Python one took minutes and gigabytes on a 50 MB list with one bad entity).
+    # A file it could not read (a syntax error, a duplicate key): the pure-Python parser,
+    # whose messages say more.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if data is not None \
+        else yaml.SafeLoader
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=loader)
+        if data is None:
+            data = yaml.load(text, Loader=loader)
     except RecursionError:
         return None, [Problem(where, None, "the YAML is nested too deeply to read")]
     except yaml.YAMLError as error:

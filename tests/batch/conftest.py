@@ -7,8 +7,11 @@ use the real :class:`sanctionscreen.Screener` on the bundled list.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +142,12 @@ def stub() -> StubScreener:
 def eval_dir(shared_dir: Callable[[str], Path]) -> Path:
     """``../shared/eval``: skipped when absent, except under CI where its absence fails."""
     return shared_dir("eval")
+
+
+def report_data(page: str) -> dict[str, Any]:
+    """The data block of an HTML report: its rows, counts and audit facts."""
+    opening = '<script type="application/json" id="report-data">'
+    found = re.search(re.escape(opening) + "(.*?)</script>", page, re.S)
+    assert found is not None
+    loaded: dict[str, Any] = json.loads(found.group(1))
+    return loaded

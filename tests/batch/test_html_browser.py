@@ -172,7 +172,7 @@ def test_sort_and_search(tmp_path: Path, browser: Any) -> None:
     choose(driver, "sort", "row")
     assert shown(driver) == ["2", "3", "4", "5", "6", "7", "8"]
     choose(driver, "sort", "score")
-    cells = driver.find_elements("css selector", "#rows tr[data-row] td:nth-child(5)")
+    cells = driver.find_elements("css selector", "#rows tr[data-row] td > span.score")
     scores = [float(c.text) for c in cells if c.text]
     assert len(scores) == 3 and scores == sorted(scores, reverse=True)
     assert [c.text for c in cells[3:]] == ["", "", "", ""]  # rows without a score come last
@@ -184,6 +184,35 @@ def test_sort_and_search(tmp_path: Path, browser: Any) -> None:
     search.clear()
     search.send_keys("dalian-tianbao")  # an entity id
     assert shown(driver) == ["7"]
+
+
+KEPT_SUPPLIERS = (
+    "supplier_id,name,city,country,buyer\n"
+    "S-1001,Korea Heungjin Trading,Rason,KP,Anna Weber\n"
+    "S-1002,Samsung Electronics,Suwon,KR,Ben Okafor\n"
+    "S-1003,Siemens AG,,DE\n"
+    'S-1004,Acme Trading,"<img src=x onerror=""document.title=1"">",DE,Chen Li\n'
+)
+
+
+def test_kept_columns_are_on_the_page_and_searched(tmp_path: Path, browser: Any) -> None:
+    driver = opened(browser, tmp_path, KEPT_SUPPLIERS)
+    heads = [th.text for th in driver.find_elements("css selector", "#rows thead th")]
+    assert heads[:4] == ["row", "supplier_id", "city", "name"]
+    choose(driver, "sort", "row")
+    rows = driver.find_elements("css selector", "#rows tbody tr[data-row]")
+    kept = [[td.text for td in r.find_elements("css selector", "td.kept")] for r in rows]
+    assert kept == [["S-1001", "Rason"], ["S-1002", "Suwon"], ["S-1003", ""],
+                    ["S-1004", '<img src=x onerror="document.title=1">']]  # fmt: skip
+    assert driver.find_elements("tag name", "img") == [] and driver.title != "1"
+    detail = driver.find_element("css selector", "#rows tr.detail td")
+    assert detail.get_attribute("colspan") == "9"  # the hits span the kept columns too
+    search = driver.find_element("id", "search")
+    search.send_keys("suwon")
+    assert shown(driver) == ["3"]
+    search.clear()
+    search.send_keys("s-1003")
+    assert shown(driver) == ["4"]
 
 
 def test_pages_reach_every_row(tmp_path: Path, browser: Any) -> None:

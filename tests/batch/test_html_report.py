@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from conftest import HOSTILE_SUPPLIERS as SUPPLIERS
-from conftest import LIST, StubScreener
+from conftest import LIST, StubScreener, report_data
 
 from sanctionscreen.batch.audit import RunSummary
 from sanctionscreen.batch.html_report import HtmlWriter, asset, csp, csp_hash
@@ -25,14 +24,6 @@ def report(tmp_path: Path, suppliers: str = SUPPLIERS, **stub: Any) -> Path:
     return out
 
 
-def data_of(page: str) -> dict[str, Any]:
-    opening = '<script type="application/json" id="report-data">'
-    found = re.search(re.escape(opening) + "(.*?)</script>", page, re.S)
-    assert found is not None
-    loaded: dict[str, Any] = json.loads(found.group(1))
-    return loaded
-
-
 def test_the_report_escapes_data_and_allows_only_its_own_script(tmp_path: Path) -> None:
     page = report(tmp_path, summary="<b onmouseover=x>").read_text(encoding="utf-8")
     scripts = re.findall(r"<script[^>]*>", page)
@@ -43,14 +34,14 @@ def test_the_report_escapes_data_and_allows_only_its_own_script(tmp_path: Path) 
     assert "<img" not in page and "<b onmouseover" not in page
     assert f'content="{csp()}"' in page and csp_hash(asset("report.js")) in page
     assert csp_hash(asset("report.css")) in page and "default-src 'none'" in page
-    names = [row[3] for row in data_of(page)["rows"]]
+    names = [row[3] for row in report_data(page)["rows"]]
     assert "<script>alert(1)</script> Heungjin" in names
     assert 'Acme "onerror=document.title=1 x="' in names
     assert "dprk" not in page  # the stub's list, not another
 
 
 def test_every_row_is_in_the_data_with_its_decision(tmp_path: Path) -> None:
-    rows = data_of(report(tmp_path).read_text("utf-8"))["rows"]
+    rows = report_data(report(tmp_path).read_text("utf-8"))["rows"]
     assert [(r[0], r[1]) for r in rows] == [
         (2, "match"), (3, "match"), (4, "clear"), (5, "clear"),
         (6, "error"), (7, "match"), (8, "clear"),
@@ -62,7 +53,7 @@ def test_every_row_is_in_the_data_with_its_decision(tmp_path: Path) -> None:
 
 
 def test_a_flagged_row_carries_its_hit_in_full(tmp_path: Path) -> None:
-    rows = data_of(report(tmp_path).read_text("utf-8"))["rows"]
+    rows = report_data(report(tmp_path).read_text("utf-8"))["rows"]
     hit = rows[0][6][0]
     assert hit["name"] == "Korea Heungjin Trading Company" and hit["list"] == LIST.id
     assert hit["risk"]["designations"] == [["US Treasury OFAC", "DPRK", "", ""]]
@@ -100,7 +91,7 @@ def _write(names: list[str], **writer: Any) -> str:
 def test_past_the_detail_limit_flagged_rows_keep_entity_and_score() -> None:
     names = [f"Clear Supplier {i}" if i % 10 else f"Heungjin {i}" for i in range(5000)]
     page = _write(names, max_detailed=100)
-    rows = data_of(page)["rows"]
+    rows = report_data(page)["rows"]
     assert len(rows) == 5000
     hits = [r[6][0] for r in rows if r[6]]
     assert len(hits) == 500 and sum("brief" in h for h in hits) == 400

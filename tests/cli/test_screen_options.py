@@ -1,8 +1,10 @@
 """``screen --fail-on``, ``--quiet`` for ``screen`` and ``check``, the exit line, the output
-suffix check and ``Error: message``, run through :func:`sanctionscreen.cli.main`."""
+suffix check, ``--keep-column`` and ``Error: message``, run through
+:func:`sanctionscreen.cli.main`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,38 @@ def test_errors_print_as_error_message(capsys: pytest.CaptureFixture[str],
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and "Error: " not in err[7:]
     assert "ConfigurationError" not in err and "InputError" not in err
+
+
+def test_keep_column_reaches_the_json_lines_report(tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text("supplier_id,supplier_name,city,country,cost centre\n"
+                    "S-1002,Dalian Tianbao Intl Logistics Co Ltd,Dalian,CN,4100\n"
+                    "S-1008,Shinwon Corporation,Seoul,KR\n", encoding="utf-8")  # fmt: skip
+    report = tmp_path / "out.jsonl"
+    assert screen(str(path), tmp_path, "-o", str(report), "--keep-column", "cost centre",
+                  "--keep-column", "1") == 1  # fmt: skip
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert [r["kept"] for r in records if r["record"] == "result"] == [
+        {"cost centre": "4100", "supplier_id": "S-1002"},
+        {"cost centre": "", "supplier_id": "S-1008"},
+    ]
+    assert screen(str(path), tmp_path, "-o", str(report)) == 1  # by default: the id and city
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert records[1]["kept"] == {"supplier_id": "S-1002", "city": "Dalian"}
+
+
+def test_an_unknown_keep_column_is_an_error_before_screening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "out.csv"
+    assert screen(suppliers(tmp_path, MATCH), tmp_path, "--keep-column", "vat_id") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "no kept column headed 'vat_id'" in err
+    assert "the columns are 'supplier_id', 'supplier_name', 'country'" in err
+    assert not report.exists()
+    names = tmp_path / "names.txt"
+    names.write_text("Dalian Tianbao Intl Logistics Co Ltd\n", encoding="utf-8")
+    assert cli.main(["screen", str(names), "--keep-column", "city", "-o", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "a plain text file has no columns to keep" in err
+    assert not report.exists()
