@@ -137,6 +137,10 @@ def screen_file(
         keep_columns=keep_columns,
     ) as input_file:  # fmt: skip
         summary.input_notes = list(input_file.notes)
+        if column is None and len(input_file.columns) > 1:
+            summary.input_notes.append(
+                f"name column {input_file.name_column!r} chosen from the header "
+                "(--column picks another)")
         out = open_output(output, input_file._source.path if input_file._source else None)
         bar = Progress(enabled=progress)
         try:

@@ -48,13 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(name).register(subparsers)
+    _COMMAND_PARSERS.clear()
+    _COMMAND_PARSERS.update(subparsers.choices)
     return parser
+
+
+_COMMAND_PARSERS: dict[str, argparse.ArgumentParser] = {}  # each command's own parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # a typo in a command's option: that command's usage, not the top one's
+        command = _COMMAND_PARSERS.get(getattr(args, "command", ""), parser)
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         with _silenced(getattr(args, "quiet", False)):
             code: int = args.func(args)

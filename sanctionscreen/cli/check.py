@@ -13,6 +13,7 @@ from sanctionscreen.cli import (
     add_threshold_options,
     screener_from_args,
 )
+from sanctionscreen.cli.colour import coloured
 from sanctionscreen.countries import given_country
 
 EXIT_FLAGGED = 1
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(result.model_dump_json(indent=2))
     else:
-        print(result.text())
+        print(coloured(result.text(), sys.stdout))
         if args.why_not and result.decision == "clear":
             print()
             print("Nearest listed names, below the review threshold:" if nearest else

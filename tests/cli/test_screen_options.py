@@ -195,3 +195,22 @@ def test_an_unknown_keep_column_is_an_error_before_screening(
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and "a plain text file has no columns to keep" in err
     assert not report.exists()
+
+
+def test_a_typo_in_an_option_shows_that_commands_usage(capsys: pytest.CaptureFixture[str],
+                                                       tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["screen", suppliers(tmp_path, CLEAR), "--colunm", "supplier_name"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: sanctionscreen screen ")
+    assert "unrecognized arguments: --colunm supplier_name" in err
+
+
+def test_the_name_column_picked_from_the_header_is_said(capsys: pytest.CaptureFixture[str],
+                                                        tmp_path: Path) -> None:
+    source = suppliers(tmp_path, MATCH, CLEAR)
+    cli.main(["screen", source, "-o", str(tmp_path / "out.csv")])
+    assert "name column 'supplier_name' chosen from the header" in capsys.readouterr().err
+    screen(source, tmp_path)  # named with --column: nothing to say
+    assert "chosen from the header" not in capsys.readouterr().err
