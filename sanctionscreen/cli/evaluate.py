@@ -37,9 +37,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="CSV file of labelled pairs; with --screen, CSV files of labelled "
                         "queries (benchmarks/screening_sets.py writes them)")
-    parser.add_argument("--name1-column", default="name1")
-    parser.add_argument("--name2-column", default="name2")
-    parser.add_argument("--label-column", default="is_match")
+    parser.add_argument("--name1-column", default="name1",
+                        help="the pairs file's column of first names (default: name1)")
+    parser.add_argument("--name2-column", default="name2",
+                        help="its column of second names (default: name2)")
+    parser.add_argument("--label-column", default="is_match",
+                        help="its column saying whether the two name one entity, 1/0 or "
+                        "true/false (default: is_match)")
     parser.add_argument("--filter", action="append", default=[], metavar="COLUMN=V1,V2",
                         help="keep only rows whose COLUMN is one of the values (repeatable)")
     parser.add_argument("--exclude", action="append", default=[], metavar="COLUMN=V1,V2",

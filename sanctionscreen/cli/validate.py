@@ -14,7 +14,8 @@ def register(subparsers: Any) -> None:
         "validate", help="check watchlist YAML files and print every problem",
         description="Check watchlist YAML files (or folders of them). Exit code 0 when all are "
         "valid, 2 otherwise.")
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="watchlist YAML files, or folders of them")
     parser.set_defaults(func=run)
 
 

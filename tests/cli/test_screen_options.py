@@ -214,3 +214,11 @@ def test_the_name_column_picked_from_the_header_is_said(capsys: pytest.CaptureFi
     assert "name column 'supplier_name' chosen from the header" in capsys.readouterr().err
     screen(source, tmp_path)  # named with --column: nothing to say
     assert "chosen from the header" not in capsys.readouterr().err
+
+
+def test_every_option_of_every_command_has_help() -> None:
+    cli.build_parser()
+    missing = [f"{name} {action.option_strings or action.dest}"
+               for name, command in cli._COMMAND_PARSERS.items() for action in command._actions
+               if not action.help]
+    assert missing == []
