@@ -123,7 +123,9 @@ def outcome(query: Query, result: ScreeningResult, *, review: float) -> Outcome:
         decision = hit_decision(result.hits[0], review) if result.hits else "clear"
     top = result.hits[0] if result.hits else None
     best = None if top is None else BestHit(top.list, top.entity_id, top.matched_name, top.score)
-    expected = [h for h in result.hits if (h.list, h.entity_id) == query.expected]
+    # the expected entity may be shown as another list's hit on it (``Hit.also_listed``)
+    expected = [h for top_hit in result.hits for h in (top_hit, *top_hit.also_listed)
+                if (h.list, h.entity_id) == query.expected]
     decided = [hit_decision(h, review) for h in expected]
     return Outcome(query, decision, best, _best_flagged(result.hits),
                    expected[0].score if expected else None, _best_flagged(expected),

@@ -54,3 +54,17 @@ def test_the_fingerprint_covers_every_alias(tmp_path: Path) -> None:
         {**listing, "entities": [{**listing["entities"][0], "aliases": []}]}).entities[0])
     hit = Screener([Watchlist.model_validate(listing)]).screen("Acme Shipping Holding").hits[0]
     assert hit.entity_fingerprint == fingerprint(aliased)
+
+
+def test_the_evaluation_finds_an_entity_shown_as_another_lists_hit(with_ofac: Screener,
+                                                                   ) -> None:
+    # OFAC's entry 24566 travels inside the bundled entity's hit: still found.
+    from sanctionscreen.screening_eval import Query, outcome
+
+    query = Query(file="listed.csv", row=2, set="listed", category="ofac-sdn",
+                  name="Dalian Tianbao Intl Logistics Co Ltd", country=None,
+                  expected=("ofac-sdn", "ofac-24566"))
+    result = with_ofac.screen(query.name)
+    assert result.hits[0].list == "dprk-articles"
+    found = outcome(query, result, review=0.70)
+    assert found.found and found.found_as_match
