@@ -74,6 +74,7 @@ def run_header(
             "name_column": input_file.name_column,
             "country_column": input_file.country_column,
             "address_column": input_file.address_column,
+            "kept_columns": list(input_file.kept_columns),
             "notes": list(input_file.notes),
         },
         "decisions": None

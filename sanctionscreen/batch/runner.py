@@ -149,7 +149,6 @@ def screen_file(
                 input_file=input_file, settings=screener.settings,
                 lists=screener.lists_info, decisions=book, started_at=started,
             )  # fmt: skip
-            audit["input"]["kept_columns"] = list(input_file.kept_columns)
             writer.start(audit)
             rows = input_file.rows()
             for outcome in _outcomes(rows, screener, book, workers=workers, batch_size=batch_size):
