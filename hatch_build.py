@@ -29,8 +29,7 @@ EXTENSIONS = {
     "sanctionscreen.matching._cbound": Path("sanctionscreen") / "matching" / "_cbound.c",
     "sanctionscreen._cindex": Path("sanctionscreen") / "_cindex.c",
 }
-HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h",
-           Path("sanctionscreen") / "matching" / "_calign.h"]
+HEADERS = [Path("sanctionscreen") / "matching" / "_cwords.h"]
 
 
 def _native_constant(name: str) -> tuple[str, ...]:

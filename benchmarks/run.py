@@ -7,7 +7,7 @@ Run from the project root: ``.venv/bin/python benchmarks/run.py`` (full, writes
   bundled lists; official list load time and Screener build time, peak RSS;
 - queries: ``perf_queries.queries`` (fixed seed); names/s with 1 and 2 workers;
   single-call latency p50/p99 (each name screened once, result cache off); the same
-  without the C modules (the Python bound, index lookups and scorer; the modules
+  without the C modules (the Python bound and index lookups; the modules
   compiled with mypyc stay so), on a tenth of the queries, side by side
   (``python_baseline``); whether the screening code runs compiled (``screening_code``);
 - candidate recall on a sample: hits (review or match, per entity) that scoring every
@@ -115,7 +115,7 @@ def _recall(screener: Screener, names: list[str], workers: int) -> dict[str, flo
 
 def _python_baseline(screener: Screener, names: list[str]) -> dict[str, object]:
     """1-worker names/s and latency with the C modules and without them (the Python bound,
-    the Python index lookups and scorer), same names, same run."""
+    the Python index lookups), same names, same run."""
     built = screener._built
     figures: dict[str, object] = {"names": len(names)}
     for label in ("C", "python"):

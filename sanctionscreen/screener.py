@@ -42,7 +42,7 @@ class ScreenerStats:
     lists: dict[str, int]  # entities screened against, by list id
     listed_names: int
     index: IndexStats  # its words are the indexed (not the stop) words
-    bound_in_c: bool  # the score bound and scorer run in C (else plain Python)
+    bound_in_c: bool  # the score bound runs in C (else plain Python)
     index_in_c: bool  # the index's word lookups run in C
     compiled_modules: bool  # the screening modules run compiled with mypyc
     cached: dict[str, int]  # entries in each cache of repeated names

@@ -150,8 +150,8 @@ def _index_stats(args: argparse.Namespace) -> None:
           f"{' (lean mode)' if stats.lean else ''}")
     print(f"  built in {seconds:.2f} s (lists already loaded); peak memory of this process "
           f"{peak_mb:,.0f} MB")
-    print("  score bound and scorer: " + ("in C" if facts.bound_in_c else
-                                          "Python (the C module was not built or is turned off)"))
+    print("  score bound: " + ("in C" if facts.bound_in_c else
+                               "Python (the C module was not built or is turned off)"))
     print("  word lookups: " + ("in C" if facts.index_in_c else
                                 "Python (the C index was not built or is turned off)"))
     print("  screening code: " + ("compiled (mypyc)" if facts.compiled_modules else

@@ -8,14 +8,13 @@
  * floor is allowed for. Word similarity is ``similarity.word_similarity``:
  * optimal-string-alignment edits, romanisation keys, numbers, short words.
  *
- * The same table also aligns and scores listed names exactly as the Python scorer
- * does (``Table.aligned`` and ``Table.alignments``, with ``_calign.h``).
+ * Only names whose bound reaches the floor are aligned and scored, in Python
+ * (``align.py``, ``score.py``): a bound that comes out too high costs time, never a hit.
  *
  * Optional: when this module is not built, ``bound.score_bound`` (the reference)
- * bounds each name, and the screener aligns in Python. Python passes every constant, so
- * the rules live in one place.
+ * bounds each name. Python passes every constant, so the rules live in one place.
  */
-#include "_calign.h"
+#include "_cwords.h"
 
 /* What a candidate's bound reads of a listed word, kept together in 32 bytes (one
  * memory read rather than one per table, and fewer records across two cache lines
@@ -44,7 +43,6 @@ typedef struct {
     Word *vocab;        /* words.words */
     Py_ssize_t vocab_size;
     Rules r;            /* constants and romanisation rules */
-    Py_buffer kinds;    /* int8 per vocabulary word (KIND_...), to align; may be empty */
     int have_buffers;
     int ready;          /* built without error, so the methods may run */
     Hot *hot;
@@ -59,7 +57,6 @@ static void Table_dealloc(Table *self)
         PyBuffer_Release(&self->offsets);
         PyBuffer_Release(&self->ids);
         PyBuffer_Release(&self->weights);
-        PyBuffer_Release(&self->kinds);
     }
     vocabulary_free(&self->words);
     rules_free(&self->r);
@@ -81,24 +78,23 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *words, *keys, *rules, *constants;
     static char *keywords[] = {"words", "keys", "weights", "offsets", "ids", "rules", "constants",
-                            "kinds", NULL};
+                            NULL};
     if (self->have_buffers) {
         PyErr_SetString(PyExc_TypeError, "Table is built once");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!y*y*y*O!O!|y*", keywords, &PyList_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!y*y*y*O!O!", keywords, &PyList_Type,
                                      &words, &PyList_Type, &keys, &self->weights,
                                      &self->offsets, &self->ids, &PyList_Type, &rules,
-                                     &PyTuple_Type, &constants, &self->kinds))
+                                     &PyTuple_Type, &constants))
         return -1;
     self->have_buffers = 1;
     if (check_buffer(&self->weights, 8, "weights") < 0 || check_buffer(&self->offsets, 8, "offsets") < 0
             || check_buffer(&self->ids, 4, "ids") < 0)
         return -1;
     Py_ssize_t count = PyList_GET_SIZE(words);
-    if (PyList_GET_SIZE(keys) != count || self->weights.len / 8 != count
-            || (self->kinds.obj != NULL && self->kinds.len != count)) {
-        PyErr_SetString(PyExc_ValueError, "words, keys, weights and kinds differ in length");
+    if (PyList_GET_SIZE(keys) != count || self->weights.len / 8 != count) {
+        PyErr_SetString(PyExc_ValueError, "words, keys and weights differ in length");
         return -1;
     }
     if (rules_init(&self->r, rules, constants) < 0)
@@ -634,207 +630,6 @@ static PyObject *Table_survivors(Table *self, PyObject *args)
     return run(self, args, 1);
 }
 
-/* Room for the two sides of an alignment. */
-typedef struct {
-    Scratch query_words, listed_words, listed_weights, listed_kinds;
-} Sides;
-
-static void sides_free(Sides *s)
-{
-    Scratch *const all[] = {&s->query_words, &s->listed_words, &s->listed_weights,
-                            &s->listed_kinds};
-    scratch_free_each(all, sizeof(all) / sizeof(all[0]));
-}
-
-static int query_side(const Query *q, const int8_t *kinds, Sides *s, Side *out)
-{
-    const Word **words = scratch(&s->query_words, sizeof(Word *) * (size_t)(q->count + 1));
-    if (words == NULL)
-        return -1;
-    for (Py_ssize_t i = 0; i < q->count; i++)
-        words[i] = &q->words[i];
-    *out = (Side){words, q->weights, kinds, q->count};
-    return 0;
-}
-
-/* Listed name ``number``'s words, weights and classes. */
-static int listed_side(const Table *t, Py_ssize_t number, Sides *s, Side *out)
-{
-    const int64_t *offsets = t->offsets.buf;
-    const int32_t *ids = t->ids.buf;
-    const double *vocab_weight = t->weights.buf;
-    const int8_t *vocab_kind = t->kinds.buf;
-    Py_ssize_t first = (Py_ssize_t)offsets[number];
-    Py_ssize_t size = (Py_ssize_t)(offsets[number + 1] - offsets[number]);
-    const Word **words = scratch(&s->listed_words, sizeof(Word *) * (size_t)(size + 1));
-    double *weight = scratch(&s->listed_weights, sizeof(double) * (size_t)(size + 1));
-    int8_t *kind = scratch(&s->listed_kinds, (size_t)size + 1);
-    if (words == NULL || weight == NULL || kind == NULL)
-        return -1;
-    for (Py_ssize_t j = 0; j < size; j++) {
-        words[j] = &t->vocab[ids[first + j]];
-        weight[j] = vocab_weight[ids[first + j]];
-        kind[j] = vocab_kind[ids[first + j]];
-    }
-    *out = (Side){words, weight, kind, size};
-    return 0;
-}
-
-/* One query being aligned with listed names: its words, the room it needs, and the
- * rules with similarities rounded as Python rounds them. */
-typedef struct {
-    Query q;
-    Work work;
-    Aligner aligner;
-    Sides sides;
-    Side query;
-    Rules exact;
-} Scoring;
-
-static void scoring_end(Scoring *s)
-{
-    query_free(&s->q);
-    work_free(&s->work);
-    aligner_free(&s->aligner);
-    sides_free(&s->sides);
-}
-
-/* Set up ``s`` (zeroed by the caller) for the query's words, weights and classes. */
-static int scoring_begin(Table *self, PyObject *words, PyObject *weights, const Py_buffer *kinds,
-                         Scoring *s)
-{
-    if (self->kinds.obj == NULL) {
-        PyErr_SetString(PyExc_ValueError, "this table was built without word classes (kinds)");
-        return -1;
-    }
-    if (query_build(self, words, weights, &s->q, &s->work.key_a, &s->work.key_b) < 0)
-        return -1;
-    if (kinds->len != s->q.count) {
-        PyErr_SetString(PyExc_ValueError, "one kind per query word expected");
-        return -1;
-    }
-    s->exact = self->r;
-    s->exact.exact = 1;
-    return query_side(&s->q, kinds->buf, &s->sides, &s->query);
-}
-
-/* The aligned score of the query against listed name ``number`` (in ``s->aligner``). */
-static int scoring_one(Table *self, Scoring *s, Py_ssize_t number, double *score)
-{
-    Side listed;
-    if (listed_side(self, number, &s->sides, &listed) < 0)
-        return -1;
-    return aligned_score(&s->exact, &s->query, &listed, &s->aligner, score);
-}
-
-/* (start, size) of each unit, as a list. */
-static PyObject *unit_spans(const Unit *units, Py_ssize_t count)
-{
-    PyObject *spans = PyList_New(count);
-    for (Py_ssize_t u = 0; spans != NULL && u < count; u++) {
-        PyObject *span = Py_BuildValue("(nn)", units[u].start, units[u].size);
-        if (span == NULL)
-            Py_CLEAR(spans);
-        else
-            PyList_SET_ITEM(spans, u, span);
-    }
-    return spans;
-}
-
-/* How the query lines up with the listed name just aligned in ``s``: (query units,
- * listed units, pairs), units as (first word, words), pairs as (query unit, listed
- * unit, similarity) in order. */
-static PyObject *spans_of(const Scoring *s)
-{
-    const Aligner *a = &s->aligner;
-    const Option *pairs = a->pairs.data;
-    PyObject *result = NULL;
-    PyObject *query_units = unit_spans(a->query_units.data, a->query_count);
-    PyObject *listed_units = unit_spans(a->listed_units.data, a->listed_count);
-    PyObject *pair_list = PyList_New(a->pair_count);
-    for (Py_ssize_t k = 0; pair_list != NULL && k < a->pair_count; k++) {
-        PyObject *pair = Py_BuildValue("(nnd)", pairs[k].query, pairs[k].listed,
-                                       pairs[k].similarity);
-        if (pair == NULL)
-            Py_CLEAR(pair_list);
-        else
-            PyList_SET_ITEM(pair_list, k, pair);
-    }
-    if (query_units != NULL && listed_units != NULL && pair_list != NULL)
-        result = PyTuple_Pack(3, query_units, listed_units, pair_list);
-    Py_XDECREF(query_units);
-    Py_XDECREF(listed_units);
-    Py_XDECREF(pair_list);
-    return result;
-}
-
-enum { SCORES, SPANS, BOTH };
-
-/* aligned(words, weights, kinds, numbers), alignments(...) and scored(..., floor): for
- * each listed name, the aligned score, how the names line up (``spans_of``), or both
- * as (score, spans), the spans only for a score of ``floor`` or more (else None). */
-static PyObject *align_each(Table *self, PyObject *args, int want)
-{
-    if (!is_ready(self))
-        return NULL;
-    PyObject *words, *weights, *numbers;
-    Py_buffer kinds;
-    double floor = 0.0;
-    if (want == BOTH ? !PyArg_ParseTuple(args, "OOy*Od", &words, &weights, &kinds, &numbers,
-                                         &floor)
-                     : !PyArg_ParseTuple(args, "OOy*O", &words, &weights, &kinds, &numbers))
-        return NULL;
-    PyObject *sequence = PySequence_Tuple(numbers);  /* see run() */
-    PyObject *found = NULL;
-    Scoring s;
-    memset(&s, 0, sizeof(s));
-    if (sequence == NULL || scoring_begin(self, words, weights, &kinds, &s) < 0)
-        goto done;
-    Py_ssize_t names = self->offsets.len / 8 - 1, count = PyTuple_GET_SIZE(sequence);
-    PyObject **items = &PyTuple_GET_ITEM(sequence, 0);
-    found = PyList_New(count);
-    for (Py_ssize_t k = 0; found != NULL && k < count; k++) {
-        Py_ssize_t number;
-        double score;
-        PyObject *item = NULL;
-        if (name_number(items[k], names, &number) == 0
-                && scoring_one(self, &s, number, &score) == 0) {
-            if (want == SCORES)
-                item = PyFloat_FromDouble(score);
-            else if (want == SPANS)
-                item = spans_of(&s);
-            else if (score >= floor)
-                item = Py_BuildValue("(dN)", score, spans_of(&s));
-            else
-                item = Py_BuildValue("(dO)", score, Py_None);
-        }
-        if (item == NULL)
-            Py_CLEAR(found);
-        else
-            PyList_SET_ITEM(found, k, item);
-    }
-done:
-    PyBuffer_Release(&kinds);
-    Py_XDECREF(sequence);
-    scoring_end(&s);
-    return found;
-}
-
-static PyObject *Table_aligned(Table *self, PyObject *args)
-{
-    return align_each(self, args, SCORES);
-}
-
-static PyObject *Table_alignments(Table *self, PyObject *args)
-{
-    return align_each(self, args, SPANS);
-}
-
-static PyObject *Table_scored(Table *self, PyObject *args)
-{
-    return align_each(self, args, BOTH);
-}
-
 /* For tests: number the next queries from ``n`` (to reach the wrap of the counter). */
 static PyObject *Table_number_queries_from(Table *self, PyObject *arg)
 {
@@ -846,17 +641,8 @@ static PyMethodDef Table_methods[] = {
      "bounds(words, weights, numbers) -> the score bound of each listed name"},
     {"survivors", (PyCFunction)Table_survivors, METH_VARARGS,
      "survivors(words, weights, numbers, floor) -> the numbers whose bound reaches floor"},
-    {"alignments", (PyCFunction)Table_alignments, METH_VARARGS,
-     "alignments(words, weights, kinds, numbers) -> for each name, (query units, listed "
-     "units, pairs)"},
-    {"aligned", (PyCFunction)Table_aligned, METH_VARARGS,
-     "aligned(words, weights, kinds, numbers) -> each name's score before the legal-form "
-     "rule and rounding"},
     {"_number_queries_from", (PyCFunction)Table_number_queries_from, METH_O,
      "_number_queries_from(n): the next query is numbered n + 1 (for tests)"},
-    {"scored", (PyCFunction)Table_scored, METH_VARARGS,
-     "scored(words, weights, kinds, numbers, floor) -> for each name, (score as aligned() "
-     "gives it, alignments() for a score of floor or more, else None)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from operator import add
 
 from sanctionscreen.matching.similarity import SHORT_WORD, spelling_similarity, word_similarity
 from sanctionscreen.matching.weights import WordWeight, WordWeights
@@ -51,6 +50,12 @@ class Pair:
     how: str
 
 
+Spans = tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, float]]]
+"""An alignment as plain numbers, to send between processes: the units of the query and
+of the listed name as (first word, words), and the pairs as (query unit, listed unit,
+similarity), in the order of the query's units (equal units at the first one's place)."""
+
+
 @dataclass(frozen=True)
 class Alignment:
     pairs: list[Pair]
@@ -76,11 +81,14 @@ def may_join(singles: Sequence[str], others: Sequence[str]) -> bool:
     (when not, no word of ``singles`` stands for a run of them)."""
     if len(others) < 2 or not singles:
         return False
-    longest = max(map(len, singles))
+    longest = 0
+    for word in singles:
+        longest = max(longest, len(word))
     if longest <= SHORT_WORD:
         return False
-    lengths = list(map(len, others))
-    shortest_run: int = min(map(add, lengths, lengths[1:]))
+    shortest_run = len(others[0]) + len(others[1])
+    for at in range(1, len(others) - 1):
+        shortest_run = min(shortest_run, len(others[at]) + len(others[at + 1]))
     return shortest_run - longest <= join_tolerance(longest)
 
 
@@ -157,7 +165,7 @@ def _single(word: str, weights: WordWeights, singles: dict[str, Unit]) -> Unit:
 
 
 def _unit(parts: tuple[str, ...], weights: list[WordWeight]) -> Unit:
-    weight = 0.0  # added one by one, as the C scorer adds them (score.added)
+    weight = 0.0  # added one by one, as score.added adds them
     for w in weights:
         weight += w.weight
     kinds = [w.kind for w in weights]
@@ -185,6 +193,13 @@ def _choose_runs(
 
 def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> Alignment:
     """Align the words of a query name with those of a listed name."""
+    return aligned(query, listed, weights)[0]
+
+
+def aligned(query: Sequence[str], listed: Sequence[str],
+            weights: WordWeights) -> tuple[Alignment, Spans]:
+    """:func:`align`'s alignment, and the same as :data:`Spans` (to rebuild it later
+    with :func:`alignment_from`, from plain numbers)."""
     _, listed_runs = _choose_runs(_joins(query, listed))
     taken = {j + n for j, k in listed_runs for n in range(k)}
     query_joins = [t for t in _joins(listed, query) if t[1] not in taken]
@@ -192,24 +207,48 @@ def align(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> 
     query_units = _units(query, query_runs, weights)
     listed_units = _units(listed, listed_runs, weights)
 
-    options: list[tuple[float, int, int, float, str]] = []
+    # Best first: the highest weighted similarity, then similarity, then the first units
+    # (negated, so that tuples sort in that order by themselves).
+    options: list[tuple[float, float, int, int, str]] = []
     for qi, q in enumerate(query_units):
         for li, c in enumerate(listed_units):
             similarity, how = _unit_similarity(q, c)
             if similarity > 0:
-                options.append((similarity * (q.weight + c.weight), qi, li, similarity, how))
-    options.sort(key=lambda t: (-t[0], -t[3], t[1], t[2]))
-    pairs: list[Pair] = []
+                options.append((-similarity * (q.weight + c.weight), -similarity, qi, li, how))
+    options.sort()
+    chosen: list[tuple[int, int, float, str]] = []
     used_q: set[int] = set()
     used_l: set[int] = set()
-    for _, qi, li, similarity, how in options:
+    for _, negated, qi, li, how in options:
         if qi in used_q or li in used_l:
             continue
         used_q.add(qi)
         used_l.add(li)
-        pairs.append(Pair(query_units[qi], listed_units[li], similarity, how))
-    pairs.sort(key=lambda p: query_units.index(p.query))
-    return _alignment(pairs, query_units, listed_units, used_q, used_l)
+        chosen.append((qi, li, -negated, how))
+    # In the order of the query's units, a unit's equals (a repeated word) at its first
+    # place (a stable sort: among them, the order they were chosen in).
+    first: dict[tuple[str, ...], int] = {}
+    for at, unit in enumerate(query_units):
+        first.setdefault(unit.parts, at)
+    if len(first) == len(query_units):
+        chosen.sort()  # no unit repeats (most names)
+    else:
+        chosen.sort(key=lambda t: first[query_units[t[0]].parts])
+    pairs = [Pair(query_units[qi], listed_units[li], similarity, how)
+             for qi, li, similarity, how in chosen]
+    spans = (_unit_spans(query_units), _unit_spans(listed_units),
+             [(qi, li, similarity) for qi, li, similarity, _ in chosen])
+    return _alignment(pairs, query_units, listed_units, used_q, used_l), spans
+
+
+def _unit_spans(units: list[Unit]) -> list[tuple[int, int]]:
+    """Each unit as (first word, words)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for unit in units:
+        spans.append((start, len(unit.parts)))
+        start += len(unit.parts)
+    return spans
 
 
 def _alignment(pairs: list[Pair], query_units: list[Unit], listed_units: list[Unit],
@@ -232,11 +271,8 @@ def _unit_similarity(query: Unit, listed: Unit) -> tuple[float, str]:
 
 
 def alignment_from(query: Sequence[str], listed: Sequence[str], weights: WordWeights,
-                   spans: tuple[list[tuple[int, int]], list[tuple[int, int]],
-                                list[tuple[int, int, float]]]) -> Alignment:
-    """The alignment :func:`align` makes, from the units and pairs the C scorer found
-    (``BoundTable.alignments``): units as (first word, words), pairs as (query unit,
-    listed unit, similarity), in order."""
+                   spans: Spans) -> Alignment:
+    """The alignment :func:`aligned` made, from its :data:`Spans`."""
     query_spans, listed_spans, chosen = spans
     query_units = _units(query, [(start, size) for start, size in query_spans if size > 1],
                          weights)

@@ -13,10 +13,9 @@ name whose words are all paired (those that weigh anything at >= 0.9) to
 checked against the scorer by property tests, and what runs without the C module.
 :class:`BoundTable` holds every listed name's words as numbers and computes it for many
 listed names at once in C (``_cbound.c``, built at install time when a compiler is
-there; the same bound, checked against :func:`score_bound` by tests). With the C module,
-the table also aligns and scores the names that survive (``aligned_scores``,
-``_calign.h``: the Python scorer's steps, to the same double) and gives the hits'
-alignments for their explanations (``alignments``).
+there; the same bound, checked against :func:`score_bound` by tests). The names that
+survive are aligned and scored in Python (``align.py``, ``score.py``), as their
+explanations are.
 """
 
 from __future__ import annotations
@@ -35,13 +34,9 @@ from sanctionscreen.matching.align import (
     may_join,
 )
 from sanctionscreen.matching.score import (
-    COMMON_ONLY_CAP,
     CONTAINED_FLOOR,
     CONTAINED_MIN_WEIGHT,
     CONTAINED_SIMILARITY,
-    DISTINCTIVE_SIMILARITY,
-    DISTINCTIVE_WEIGHT,
-    PLACES_DIFFER_FACTOR,
 )
 from sanctionscreen.matching.similarity import (
     BASE,
@@ -66,11 +61,6 @@ _CBOUND = extension("sanctionscreen.matching._cbound")
 ACCELERATED = _CBOUND is not None
 """Whether the C score bound is used: it was built (a C compiler at install time) and
 ``SANCTIONSCREEN_NO_EXTENSION=1`` is not set. Without it, :func:`score_bound` bounds each name."""
-Spans = tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, float]]]
-"""Units as (first word, words) of the query and the listed name, and pairs as (query
-unit, listed unit, similarity), in order: an alignment as the C scorer found it."""
-KIND_CODES = {"stopword": 0, "distinctive": 1, "common": 2, "geographic": 3, "number": 4}
-"""Word classes (``weights.WordWeight.kind``) as ``_calign.h`` numbers them."""
 
 
 def score_bound(query: Sequence[str], listed: Sequence[str], weights: WordWeights) -> float:
@@ -182,37 +172,8 @@ class BoundTable:
             return self._fast.bounds(list(query), self._query_weights(query), list(numbers))
         return [score_bound(query, self._names[n], self._weights) for n in numbers]
 
-    def aligned_scores(self, query: Sequence[str], numbers: Sequence[int]) -> list[float] | None:
-        """Each listed name's score, aligned in C, before the legal-form rule and rounding
-        (``score.finished_score``); ``None`` when the C module is not used."""
-        if self._fast is None:
-            return None
-        return self._fast.aligned(list(query), self._query_weights(query), self._kinds(query),
-                                  numbers)
-
-    def scored(self, query: Sequence[str], numbers: Sequence[int],
-               floor: float) -> list[tuple[float, Spans | None]] | None:
-        """``aligned_scores`` with, for a score of ``floor`` or more, the ``alignments``
-        too (else ``None``): one alignment for the score and the explanation."""
-        if self._fast is None:
-            return None
-        return self._fast.scored(list(query), self._query_weights(query), self._kinds(query),
-                                 numbers, floor)
-
-    def alignments(self, query: Sequence[str], numbers: Sequence[int]) -> list[Spans] | None:
-        """How the query lines up with each listed name of ``numbers``, found in C (for
-        ``align.alignment_from``); ``None`` when the C module is not used."""
-        if self._fast is None:
-            return None
-        return self._fast.alignments(list(query), self._query_weights(query),
-                                     self._kinds(query), numbers)
-
     def _query_weights(self, query: Sequence[str]) -> list[float]:
         return [self._weights(w).weight for w in query]
-
-    def _kinds(self, words: Sequence[str]) -> bytes:
-        """Each word's class as ``_calign.h`` numbers them."""
-        return bytes(KIND_CODES[self._weights(w).kind] for w in words)
 
 
 def _c_table(names: Sequence[Sequence[str]], weights: WordWeights) -> CTable:
@@ -232,10 +193,9 @@ def _c_table(names: Sequence[Sequence[str]], weights: WordWeights) -> CTable:
     _, key_length, _ = key_rules()
     keys = [romanisation_key(w) if len(w) >= key_length else "" for w in listed]
     word_weights = array("d", [weights(w).weight for w in listed])
-    kinds = bytes(KIND_CODES[weights(w).kind] for w in listed)
     assert _CBOUND is not None
     table: CTable = _CBOUND.Table(listed, keys, word_weights, offsets, ids,
-                                  list(key_rules()[0]), c_constants(), kinds)
+                                  list(key_rules()[0]), c_constants())
     return table
 
 
@@ -245,5 +205,4 @@ def c_constants() -> tuple[float, ...]:
     return tuple(float(c) for c in (
         MIN_SIMILARITY, BASE, GROWTH, SHORT_WORD, NUMBERS_DIFFER, IDENTIFIER_DIGITS, key_length,
         key_similarity, JOIN_SIMILARITY, MAX_JOINED, CONTAINED_FLOOR, CONTAINED_MIN_WEIGHT,
-        CONTAINED_SIMILARITY, COMMON_ONLY_CAP, DISTINCTIVE_WEIGHT, DISTINCTIVE_SIMILARITY,
-        PLACES_DIFFER_FACTOR, JOIN_SLACK, JOIN_SHARE))
+        CONTAINED_SIMILARITY, JOIN_SLACK, JOIN_SHARE))

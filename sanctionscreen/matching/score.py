@@ -24,7 +24,7 @@ With a ``Listing`` (the listed name's kind and entity type), the precision rules
 ``rules.py`` act too: word pairs are judged again before the score is made, the
 contained floor is given only where ``rules.may_contain`` allows it, and each name rule
 that acts caps the score at ``rules.RULE_CAP``. Without one (``alignment_score``), the
-score is the one the C scorer computes, an upper bound of the final score.
+score is an upper bound of the final score.
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ def _scored(alignment: Alignment, query: NormalisedName, listed: NormalisedName,
 
 def alignment_score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
                     listed_forms: Sequence[str]) -> float:
-    """The score before the precision rules (``rules.py``), as the C scorer computes it
-    too (``_calign.h``), without recording how it was made; ``same_words`` says whether
+    """The score before the precision rules (``rules.py``), without recording how it
+    was made; ``same_words`` says whether
     both names have the same words. An upper bound of ``ruled_score``."""
     return _score(alignment, same_words, query_forms, listed_forms, None, None)[0]
 
@@ -176,19 +176,9 @@ def legal_forms_differ(query_forms: Sequence[str], listed_forms: Sequence[str]) 
     return query_groups.isdisjoint(legal_form_group(f) for f in listed_forms)
 
 
-def finished_score(score: float, query_forms: Sequence[str],
-                   listed_forms: Sequence[str]) -> float:
-    """The score once the legal-form rule and rounding are applied, as ``_score`` applies
-    them (for scores computed up to that point in C, ``_calign.h``)."""
-    if legal_forms_differ(query_forms, listed_forms):
-        score = score * LEGAL_FORM_FACTOR
-    return round(min(1.0, max(0.0, score)), 4)
-
-
 def added(values: Iterable[float]) -> float:
     """The sum of ``values``, added one by one from the first: ``sum`` adds floats more
-    carefully from Python 3.12 on, and the C scorer (``_calign.h``) must give the same
-    double on every version."""
+    carefully from Python 3.12 on, and a score must be the same double on every version."""
     total = 0.0
     for value in values:
         total += value

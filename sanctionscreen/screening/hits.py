@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sanctionscreen.matching.align import alignment_from
-from sanctionscreen.matching.bound import Spans
 from sanctionscreen.matching.score import explain
 from sanctionscreen.results import (
     Decision,
@@ -76,9 +75,8 @@ def explain_hits(built: Built, caches: Caches, query: str, numbers: Sequence[int
         made = Made(*normalised_steps(query))
     words = made.words
     named_query = named(query, words, made.forms, made.steps)
-    # How the names line up, made in C (when built) by the search, or now.
-    spans: Sequence[Spans | None] | None = made.spans if made.spans is not None \
-        and None not in made.spans else built.bounds.alignments(words, numbers)
+    # How the names line up, made by the search (else ``explain`` aligns them).
+    spans = made.spans
     code = country_code(country, built.settings)
     thresholds = built.settings.thresholds
     explained: list[tuple[int, Explanation]] = []

@@ -1,9 +1,9 @@
 """Search: which listed names are worth explaining for a name.
 
 Candidates come from the index (or every listed name, for the exhaustive reference);
-those whose score bound cannot reach the floor are dropped; the rest are scored (in C
-when built), and those whose score before the precision rules may reach review are
-lined up and judged by the rules (``matching/rules.py``) and the country rule, best
+those whose score bound cannot reach the floor are dropped; the rest are aligned and
+scored, and those whose score before the precision rules may reach review are judged
+by the rules (``matching/rules.py``) and the country rule, best
 first. The best listed name of each entity is kept, at most ``max_hits``, as numbers.
 """
 
@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctionscreen.errors import InputError
-from sanctionscreen.matching.align import Alignment, align, alignment_from
-from sanctionscreen.matching.bound import Spans
-from sanctionscreen.matching.score import alignment_score, finished_score, ruled_score
+from sanctionscreen.matching.align import Alignment, Spans, aligned
+from sanctionscreen.matching.score import alignment_score, ruled_score
 from sanctionscreen.screening.build import Built
 from sanctionscreen.screening.decide import bounded, country_code, country_delta
 from sanctionscreen.screening.inputs import checked_country, checked_name, printable
 from sanctionscreen.text.normalize import Steps, TextSteps, normalised_steps
 
-LINED_UP_FOR = 16  # names scored up to which C lines each up with its score
 WHY_NOT_FROM = 0.4  # the least score bound of a listed name that ``nearest_below`` explains
+ORDERED_FROM = 16  # more names than this are lined up highest bound first (_worth_lining_up)
+# A score may exceed its bound by rounding (the score's and the country rule's, to four
+# places each): a name is left out only when its bound is lower by more than this.
+BOUND_MARGIN = 0.0002
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class Made:
     words: tuple[str, ...]  # the query's words
     forms: tuple[str, ...]  # and legal forms
     steps: Steps | TextSteps  # its normalisation steps (``normalise.normalised_steps``)
-    # How it lines up with each listed name found (``None``: not made, or not all made).
-    spans: tuple[Spans | None, ...] | None = None
+    # How it lines up with each listed name found (``None``: not made).
+    spans: tuple[Spans, ...] | None = None
 
     def __reduce__(self) -> tuple[type[Made], tuple[Any, ...]]:
         # travels back from a worker, as ``Found`` does
@@ -63,8 +65,8 @@ class Near:
 
     most: float  # its score before the rules, with the country rule: the most it can get
     number: int
-    spans: Spans | None  # how it lines up, when made in C
-    alignment: Alignment | None  # when aligned in Python
+    alignment: Alignment  # how it lines up
+    spans: Spans  # the same, as numbers
     before: float  # its score before the rules
 
 
@@ -89,7 +91,7 @@ def search(built: Built, name: object, country: object, *, exhaustive: bool = Fa
         numbers = built.bounds.survivors(words, numbers, built.floor)
     if not numbers:
         return Found(query, ()), Made(words, forms, steps)
-    best: dict[tuple[int, str], tuple[float, int, Spans | None]] = {}
+    best: dict[tuple[int, str], tuple[float, int, Spans]] = {}
     for score, near in scored(built, words, forms, numbers, given,
                               keep=built.settings.max_hits):
         listed = built.names[near.number]
@@ -124,67 +126,94 @@ def scored(built: Built, words: tuple[str, ...], forms: tuple[str, ...],
     score before the rules. With ``floor``, every name whose score before the rules
     reaches it, whatever its final score (``nearest_below``).
 
-    The score before the precision rules (in C when built) is an upper bound of the
-    final one; only names whose bound reaches review are lined up and judged by the
-    rules, as their explanations will be, best first. With ``keep``, judging stops once
-    ``keep`` entities have a final score that no name left can reach.
+    The score before the precision rules is an upper bound of the final one; only names
+    whose score before the rules reaches the floor are judged by the rules, as their
+    explanations will be, best first. With ``keep``, judging stops once ``keep``
+    entities have a final score that no name left can reach; with many names, those
+    whose bound cannot reach it are not even lined up (``_worth_lining_up``).
     """
     least = built.settings.thresholds.review if floor is None else -math.inf
     floor = built.floor if floor is None else floor
-    weights = built.weights
     code = country_code(country, built.settings)
     numbers = list(numbers)
-    # In C, when built; with few names, how each lines up too when its score may
-    # reach the floor (with many, only those judged are lined up, below).
-    aligned = built.bounds.scored(words, numbers,
-                                  floor if len(numbers) <= LINED_UP_FOR else math.inf)
+    lined: dict[int, tuple[Alignment, Spans, float]] = {}
+    finals: dict[int, float] = {}
+    if keep is not None and len(numbers) > ORDERED_FROM:
+        numbers = _worth_lining_up(built, words, forms, numbers, code, keep, least, floor,
+                                   lined, finals)
     near: list[Near] = []
-    for at, number in enumerate(numbers):
-        alignment: Alignment | None = None
-        spans: Spans | None = None
-        if aligned is not None:
-            raw, spans = aligned[at]
-            score = finished_score(raw, forms, built.forms[number])
-        else:
-            alignment = align(words, built.words[number], weights)
-            score = alignment_score(alignment, words == built.words[number], forms,
-                                    built.forms[number])
+    for number in numbers:
+        made = lined.get(number)
+        if made is None:
+            made = _lined_up(built, words, forms, number)
+        alignment, spans, score = made
         if score >= floor:
             delta = country_delta(code, built.names[number].entity.countries)
-            near.append(Near(bounded(score + delta), number, spans, alignment, score))
+            near.append(Near(bounded(score + delta), number, alignment, spans, score))
     near.sort(key=lambda found: -found.most)  # stable: equal scores keep their order
     best: dict[tuple[int, str], float] = {}
-    for at, found in enumerate(near):
+    for found in near:
         if keep is not None and len(best) >= keep and found.most < heapq.nlargest(
                 keep, best.values())[-1]:
             return  # no name left can enter the best ``keep``
         number = found.number
-        listed_words = built.words[number]
-        alignment = found.alignment
-        if alignment is None:
-            if found.spans is None:
-                found = _lined_up(built, words, near, at)
-            assert found.spans is not None
-            alignment = alignment_from(words, listed_words, weights, found.spans)
-        listed = built.names[number]
-        score = ruled_score(alignment, words == listed_words, forms, built.forms[number],
-                            listed.listing)
-        if code:
-            score = bounded(score + country_delta(code, listed.entity.countries))
-        if score >= least:
+        final = finals.get(number)
+        if final is None:
+            final = _final(built, words, forms, number, found.alignment, code)
+        if final >= least:
+            listed = built.names[number]
             key = (listed.list_index, listed.entity.id)
-            best[key] = max(score, best.get(key, score))
-            yield score, found
+            best[key] = max(final, best.get(key, final))
+            yield final, found
 
 
-def _lined_up(built: Built, words: tuple[str, ...], near: list[Near], at: int) -> Near:
-    """``near[at]`` with how it lines up, made in C with those of the next few names that
-    lack theirs (kept in ``near``), in one call."""
-    chunk = [k for k in range(at, min(len(near), at + LINED_UP_FOR))
-             if near[k].spans is None and near[k].alignment is None]
-    made = built.bounds.alignments(words, [near[k].number for k in chunk])
-    assert made is not None  # spans are missing only where C scored
-    for k, spans in zip(chunk, made, strict=True):
-        old = near[k]
-        near[k] = Near(old.most, old.number, spans, old.alignment, old.before)
-    return near[at]
+def _lined_up(built: Built, words: tuple[str, ...], forms: tuple[str, ...],
+              number: int) -> tuple[Alignment, Spans, float]:
+    """How listed name ``number`` lines up with the query, and its score before the rules."""
+    alignment, spans = aligned(words, built.words[number], built.weights)
+    return alignment, spans, alignment_score(alignment, words == built.words[number], forms,
+                                             built.forms[number])
+
+
+def _final(built: Built, words: tuple[str, ...], forms: tuple[str, ...], number: int,
+           alignment: Alignment, code: str) -> float:
+    """Listed name ``number``'s final score: the precision rules, then the country rule."""
+    listed = built.names[number]
+    score = ruled_score(alignment, words == built.words[number], forms, built.forms[number],
+                        listed.listing)
+    if code:
+        score = bounded(score + country_delta(code, listed.entity.countries))
+    return score
+
+
+def _worth_lining_up(built: Built, words: tuple[str, ...], forms: tuple[str, ...],
+                     numbers: list[int], code: str, keep: int, least: float, floor: float,
+                     lined: dict[int, tuple[Alignment, Spans, float]],
+                     finals: dict[int, float]) -> list[int]:
+    """Those of ``numbers`` (in their order) that may be among the best ``keep``.
+
+    They are lined up highest bound first (kept in ``lined``, their final scores in
+    ``finals``) until the bound (with the country rule) of no name left reaches review,
+    or ``keep`` entities have a final score that it does not reach; a name's score never
+    exceeds its bound, so those left could neither be yielded nor enter the best
+    ``keep``, and ``scored`` yields what it would yield from every name.
+    """
+    bounds = built.bounds.bounds(words, numbers)
+    upper = [bounded(bound + country_delta(code, built.names[number].entity.countries))
+             for bound, number in zip(bounds, numbers, strict=True)]
+    order = sorted(range(len(numbers)), key=lambda at: -upper[at])
+    best: dict[tuple[int, str], float] = {}
+    for done, at in enumerate(order):
+        most = upper[at] + BOUND_MARGIN
+        if most < least or (len(best) >= keep
+                            and most < heapq.nlargest(keep, best.values())[-1]):
+            return [numbers[k] for k in sorted(order[:done])]
+        number = numbers[at]
+        alignment, _, score = lined[number] = _lined_up(built, words, forms, number)
+        if score >= floor:
+            final = finals[number] = _final(built, words, forms, number, alignment, code)
+            if final >= least:
+                listed = built.names[number]
+                key = (listed.list_index, listed.entity.id)
+                best[key] = max(final, best.get(key, final))
+    return numbers

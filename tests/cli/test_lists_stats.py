@@ -20,14 +20,14 @@ def test_lists_stats_reports_the_index(capsys: pytest.CaptureFixture[str]) -> No
     assert match is not None
     assert int(match.group(1).replace(",", "")) == 40
     assert re.search(r"built in \d+\.\d\d s", out)
-    assert re.search(r"score bound and scorer: (in C|Python)", out)
+    assert re.search(r"score bound: (in C|Python)", out)
 
 
 def test_lists_stats_says_which_score_bound_is_used(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lists", "--stats"]) == 0
     out = capsys.readouterr().out
-    assert ("score bound and scorer: in C" in out) is ACCELERATED
-    assert ("score bound and scorer: Python" in out) is not ACCELERATED
+    assert ("score bound: in C" in out) is ACCELERATED
+    assert ("score bound: Python" in out) is not ACCELERATED
 
 
 def test_lists_stats_says_where_word_lookups_run(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from sanctionscreen.matching import bound as bound_module
-from sanctionscreen.matching.align import align, alignment_from
+from sanctionscreen.matching.align import align, aligned, alignment_from
 from sanctionscreen.matching.bound import BoundTable, score_bound
-from sanctionscreen.matching.score import alignment_score, finished_score, score_alignment
+from sanctionscreen.matching.score import alignment_score, score_alignment
 from sanctionscreen.matching.similarity import word_similarity
 from sanctionscreen.matching.weights import WordWeights
 from sanctionscreen.text.normalize import normalise
@@ -245,52 +245,39 @@ _forms = st.lists(st.sampled_from(["ltd", "llc", "jsc", "gmbh", "co ltd", "sa"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(_aligned_names, st.lists(_aligned_names, min_size=1, max_size=12), _forms, _forms)
-def test_the_c_aligned_score_is_the_python_score(query: list[str], listed: list[list[str]],
-                                                 query_forms: list[str],
-                                                 listed_forms: list[str]) -> None:
-    """Aligned in C (words written as one, greedy pairs, the rules, rounding as Python
-    rounds), the score is exactly the Python scorer's, and so is the alignment that
-    explanations are built from."""
-    if _c_bound() is None:
-        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
-    weights = WordWeights.from_names([*listed, query])
-    table = BoundTable([tuple(words) for words in listed], weights)
-    aligned = table.aligned_scores(query, list(range(len(listed))))
-    every = table.alignments(query, list(range(len(listed))))
-    assert aligned is not None and every is not None
-    floor = 0.5
-    both = table.scored(query, list(range(len(listed))), floor)
-    assert both is not None
-    for words, raw, spans, (score, kept) in zip(listed, aligned, every, both, strict=True):
-        alignment = align(query, words, weights)
-        expected = alignment_score(alignment, query == words, query_forms, listed_forms)
-        assert finished_score(raw, query_forms, listed_forms) == expected, (query, words)
-        assert alignment_from(query, words, weights, spans) == alignment, (query, words)
-        assert score == raw  # scored(): the same score, and the alignment from the floor
-        assert kept == (spans if raw >= floor else None), (query, words)
+@given(_aligned_names, _aligned_names)
+def test_an_alignment_sent_as_spans_comes_back_the_same(query: list[str],
+                                                        listed: list[str]) -> None:
+    """A worker sends how the names line up as plain numbers (``Spans``); the alignment
+    rebuilt from them is the one the search made, pairs in the query's order (a repeated
+    word's at its first place)."""
+    weights = WordWeights.from_names([listed, query])
+    alignment, spans = aligned(query, listed, weights)
+    assert alignment == align(query, listed, weights)
+    assert alignment_from(query, listed, weights, spans) == alignment, (query, listed)
+    query_units, listed_units, pairs = spans
+    assert sum(size for _, size in query_units) == len(query)
+    assert sum(size for _, size in listed_units) == len(listed)
+    first = [next(i for i, (start, size) in enumerate(query_units)
+                  if query[start:start + size] == query[s:s + n]) for s, n in query_units]
+    assert [first[qi] for qi, _, _ in pairs] == sorted(first[qi] for qi, _, _ in pairs)
 
 
-def test_the_c_aligned_score_on_joined_words_places_and_repeated_words() -> None:
-    if _c_bound() is None:
-        pytest.skip("the C module is turned off (SANCTIONSCREEN_NO_EXTENSION=1)")
-    cases = [(["sunmoonstar", "dalian"], ["dalian", "sun", "moon", "star"]),
-             (["north", "east", "trading"], ["northeast", "trading"]),
-             (["korea", "trading", "france"], ["korea", "trading", "germany"]),
-             (["sinhung", "sinhung", "trading"], ["trading", "sinhung"]),
-             (["the", "of"], ["of", "the"]), ([], ["korea"]),
-             # three letters of eight differ: 0.60625, which Python rounds down to 0.6062
-             (["hoxyzngs"], ["holdings"])]
+def test_spans_on_joined_words_and_repeated_words() -> None:
     weights = WordWeights()
-    table = BoundTable([tuple(listed) for _, listed in cases], weights)
-    for number, (query, listed) in enumerate(cases):
-        raw = table.aligned_scores(query, [number])
-        expected = alignment_score(align(query, listed, weights), query == listed, (), ())
-        assert raw is not None and finished_score(raw[0], (), ()) == expected, (query, listed)
-    assert finished_score(table.aligned_scores(cases[2][0], [2])[0], (), ()) < 0.9  # places
-    assert finished_score(table.aligned_scores(["hoxyzngs"], [6])[0], (), ()) == 0.6062
-    assert BoundTable([("korea",)], weights, accelerated=False).aligned_scores(
-        ["korea"], [0]) is None
+    _, spans = aligned(["sunmoonstar", "dalian"], ["dalian", "sun", "moon", "star"], weights)
+    assert spans == ([(0, 1), (1, 1)], [(0, 1), (1, 3)], [(0, 1, 1.0), (1, 0, 1.0)])
+    _, spans = aligned(["sinhung", "sinhung", "trading"], ["trading", "sinhung"], weights)
+    assert spans[2] == [(0, 1, 1.0), (2, 0, 1.0)]  # the first of two equal words pairs
+    # A repeated word's pairs sit together, at its first place, as explanations show them.
+    query = ["inayat", "al", "rahman", "bin", "sheikh", "jamil", "al", "rahman"]
+    listed = ["al", "rahman", "inayat", "al", "rahman", "bin", "sheikh", "jamil"]
+    alignment, spans = aligned(query, listed, weights)
+    assert [p.query.label for p in alignment.pairs] == [
+        "inayat", "al", "al", "rahman", "rahman", "bin", "sheikh", "jamil"]
+    assert [qi for qi, _, _ in spans[2]] == [0, 1, 6, 2, 7, 3, 4, 5]
+    # three letters of eight differ: 0.60625, which Python rounds down to 0.6062
+    assert alignment_score(align(["hoxyzngs"], ["holdings"], weights), False, (), ()) == 0.6062
 
 
 def test_a_table_whose_building_failed_refuses_to_bound() -> None:
@@ -303,8 +290,6 @@ def test_a_table_whose_building_failed_refuses_to_bound() -> None:
                        array("i", [1000]), [], bound_module.c_constants())
     for call in (lambda: table.bounds(["abcd"], [1.0], [0]),
                  lambda: table.survivors(["abcd"], [1.0], [0], 0.5),
-                 lambda: table.aligned(["abcd"], [1.0], b"\x01", [0]),
-                 lambda: table.alignments(["abcd"], [1.0], b"\x01", [0]),
                  lambda: cbound.word_similarity(table, "abcd", "abce")):
         with pytest.raises(ValueError, match="not built"):
             call()

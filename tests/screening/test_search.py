@@ -27,3 +27,37 @@ def test_a_listed_name_is_found_with_its_number_and_what_was_made() -> None:
     assert made is not None and "dalian" in made.words
     nothing, _ = screener._searched("   ", None)
     assert nothing.numbers == () and nothing.error
+
+
+def test_names_left_out_by_their_bound_change_nothing() -> None:
+    """With many candidates, only those whose bound can reach the best ``max_hits`` are
+    lined up; the hits are those that lining up every candidate gives."""
+    from sanctionscreen.screening.search import ORDERED_FROM, scored, search
+    from sanctionscreen.text.normalize import normalised_steps
+    from sanctionscreen.watchlist.model import Entity, Risk, Watchlist
+
+    towns = ["Sinhung", "Shinheung", "Sinheung", "Sinhun", "Kwangmyong", "Kangmyong",
+             "Pyongsong", "Phyongsong", "Chongjin", "Chongjing", "Haeju", "Hamhung"]
+    kinds = ["Trading", "Trading Company", "General Trading", "Trade", "Trading Corp",
+             "Export Trading"]
+    listing = Watchlist(id="t", title="T", entities=[Entity(
+        id=f"e{number}", type="company", name=f"Korea {town} {kind}", countries=["KP"],
+        risk=Risk(basis="reported")) for number, (town, kind) in enumerate(
+            (town, kind) for town in towns for kind in kinds)])
+    built = Screener([listing])._built
+    for query, country in [("Korea Sinhung Trading", None), ("Korea Shinheung Trdg", "KP"),
+                           ("Sinhung Korea General Trading Co", "CN"),
+                           ("Korea Sinhun Trade", None)]:
+        words, forms, _ = normalised_steps(query)
+        numbers = built.bounds.survivors(words, built.index.candidates(words), built.floor)
+        assert len(numbers) > ORDERED_FROM, query  # the case under test
+        every: dict[tuple[int, str], tuple[float, int]] = {}
+        for score, near in scored(built, words, forms, numbers, country):  # keep=None
+            key = (built.names[near.number].list_index, built.names[near.number].entity.id)
+            if key not in every or score > every[key][0]:
+                every[key] = (score, near.number)
+        expected = [number for _, (_, number) in sorted(every.items(), key=lambda item: (
+            -item[1][0], item[0][1]))][: built.settings.max_hits]
+        found, _ = search(built, query, country)
+        assert list(found.numbers) == expected, query
+        assert len(expected) == built.settings.max_hits, query
