@@ -87,8 +87,8 @@ def _scored(alignment: Alignment, query: NormalisedName, listed: NormalisedName,
 def alignment_score(alignment: Alignment, same_words: bool, query_forms: Sequence[str],
                     listed_forms: Sequence[str]) -> float:
     """The score before the precision rules (``rules.py``), without recording how it
-    was made; ``same_words`` says whether
-    both names have the same words. An upper bound of ``ruled_score``."""
+    was made; ``same_words`` says whether both names have the same words. An upper
+    bound of ``ruled_score``."""
     return _score(alignment, same_words, query_forms, listed_forms, None, None)[0]
 
 
